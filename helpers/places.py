@@ -1,0 +1,326 @@
+"""Places: find place names in a sentence and pick the place where its event happened.
+
+Data (all in ``data/raw/places/``, described in its README.md):
+
+- ``gazetteer.csv``  every spelling -> one place (name, kind, latitude, longitude, country,
+  admin1), generated from GeoNames by ``scripts/build_gazetteer.py``: Ukrainian, Russian,
+  Belarusian and Moldovan places of 5,000+ people, Polish/Romanian border towns, world capitals
+  and cities of 1,000,000+, oblasts and other regions (``regions.csv``), and countries;
+- ``stoplist.csv``   spellings never matched ('Bar', 'Volodymyr'), or not in some contexts
+  ('Vladimir' before a capitalised word: Vladimir Putin; 'Dnipro' after 'the': the river);
+- ``context.csv``    the words the rules below look for (locative prepositions, directions,
+  reporting verbs ...), so an analyst can extend them.
+
+Matching: place names are case-sensitive ("Kyiv", never "kyiv"), whole words, longest spelling
+first ("Kharkiv region" before "Kharkiv"); "Kyiv's" matches "Kyiv"; "Russian"/"Ukrainian" never
+match "Russia"/"Ukraine". A one-word match right before a capitalised word that is not a place
+noun ('Vladimir Putin', 'Kyiv Independent'), or right after a capitalised word that does not
+start the sentence ('Oleh Zhdanov', 'Anton Chekhov'), is part of a name and skipped.
+
+The event place (:func:`locate`), among the usable mentions in ``text[start:end]`` (or, when
+there is none there, in the whole text), is chosen by these rules, in order:
+
+1. never: a place followed by a reporting verb ("Kyiv said", "Moscow contends", "Washington
+   criticized": the government); a place of origin or travel ("drones manufactured in Iran",
+   "visit to Moscow"); a country that is not after a locative word ("Russia launched").
+2. best: a place after a locative word ("in", "at", "near", "over", "outside", "throughout",
+   "struck"), possibly with "the" and up to three lower-case words ("in the southern city of
+   Zaporizhzhya"), or after "the city/town/village of", or inside "the north and south of
+   Ukraine", or listed with one of those ("in Kyiv and Lviv");
+   then a plain mention; then a possessive one ("Kyiv's air force");
+   last a relative one ("a town south of Kyiv", "30 km from Kharkiv"), which points away from it.
+3. ties: a city before a region before a country, then the leftmost.
+4. a region or country that wins is replaced by a city mentioned inside it, when there is one
+   (the more precise place).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+PLACES_DIR = Path(__file__).resolve().parents[1] / "data" / "raw" / "places"
+GAZETTEER_FILE = "gazetteer.csv"
+KEYS = ["location", "latitude", "longitude", "admin1", "country", "kind", "match_start", "match_end"]
+# Columns added by add_places (prefix "event_"): the event place of each row.
+PLACE_COLUMNS = ["event_location", "event_latitude", "event_longitude", "event_admin1",
+                 "event_country", "event_kind", "event_match_start", "event_match_end"]
+KIND_RANK = {"city": 0, "region": 1, "country": 2}
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SENTENCE_END_CHARS = ".!?:;\"“”‘'([\n"
+
+
+class Place(NamedTuple):
+    name: str
+    kind: str
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str | None
+
+
+class Mention(NamedTuple):
+    place: Place
+    start: int
+    end: int
+    locative: bool
+    relative: bool
+    possessive: bool
+    excluded: bool  # reporting verb, origin/travel context
+
+
+def _read_csv(name: str) -> list[dict]:
+    path = PLACES_DIR / name
+    if not path.exists():
+        hint = ("run `.venv/bin/python scripts/build_gazetteer.py`" if name == GAZETTEER_FILE
+                else "it is a hand-kept table: restore it from git")
+        raise FileNotFoundError(f"{path} is missing: {hint} (see data/raw/places/README.md)")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> dict[str, frozenset[str]]:
+    """Spelling -> rules from ``stoplist.csv`` (always | before_capitalised | after_capitalised | after_the)."""
+    rules: dict[str, set[str]] = {}
+    allowed = {"always", "before_capitalised", "after_capitalised", "after_the"}
+    for line, row in enumerate(_read_csv("stoplist.csv"), start=2):
+        rule = (row.get("rule") or "").strip()
+        if rule not in allowed:
+            raise ValueError(f"{PLACES_DIR / 'stoplist.csv'} line {line}: rule {rule!r} is not one of "
+                             f"{sorted(allowed)}")
+        rules.setdefault(row["alias"].strip(), set()).add(rule)
+    return {alias: frozenset(r) for alias, r in rules.items()}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Spelling -> Place, from ``gazetteer.csv`` minus the 'always' stoplist (loaded once)."""
+    stop = stoplist()
+    places: dict[tuple, Place] = {}
+    table: dict[str, Place] = {}
+    for line, row in enumerate(_read_csv(GAZETTEER_FILE), start=2):
+        alias = row["alias"]
+        if "always" in stop.get(alias, ()):
+            continue
+        try:
+            key = (row["name"], row["kind"], float(row["latitude"]), float(row["longitude"]))
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{PLACES_DIR / GAZETTEER_FILE} line {line}: bad row ({exc}); "
+                             "rebuild it with scripts/build_gazetteer.py") from None
+        place = places.get(key)
+        if place is None:
+            place = places[key] = Place(row["name"], row["kind"], key[2], key[3], row["country"],
+                                        row["admin1"] or None)
+        table[alias] = place
+    return table
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, Place], int, frozenset[str]]:
+    """The gazetteer, the longest spelling in words, and the lower-case words a spelling may start with."""
+    table = gazetteer()
+    longest = max(len(a.split()) for a in table)
+    lower_starts = frozenset(a.split()[0] for a in table if not a[0].isupper())
+    return table, longest, lower_starts
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict[str, re.Pattern]:
+    """The context regexes, built from ``context.csv``."""
+    words: dict[str, list[str]] = {}
+    for row in _read_csv("context.csv"):
+        words.setdefault(row["kind"].strip(), []).extend(_split(row["words"]))
+    needed = ["locative", "locative_of", "relative", "distance", "exclude_before", "metonym_verb",
+              "place_noun"]
+    missing = [k for k in needed if k not in words]
+    if missing:
+        raise ValueError(f"{PLACES_DIR / 'context.csv'} lacks rows of kind {missing}")
+
+    def alt(kind):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words[kind]), key=len, reverse=True))
+
+    dirs = alt("relative")
+    return {
+        # matched against the text just before a mention (anchored at its start)
+        "locative": re.compile(rf"\b(?:{alt('locative')})\s+(?:the\s+)?(?:[a-z][\w'-]*\s+){{0,3}}$", re.I),
+        "locative_of": re.compile(rf"\b(?:{alt('locative_of')})\s+of\s+$", re.I),
+        "part_of": re.compile(rf"\bthe\s+(?:(?:{dirs}|far)\s*(?:,|and|or)?\s*)+(?:parts?\s+)?of\s+(?:the\s+)?$", re.I),
+        "relative": re.compile(rf"(?:\b(?:{dirs})\s+of|\d[\d.,]*\s*-?\s*(?:{alt('distance')})\s+(?:(?:{dirs})\s+)?(?:of|from)|\baway\s+from)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I),
+        "exclude_before": re.compile(rf"\b(?:{alt('exclude_before')})\s+(?:the\s+)?$", re.I),
+        "the_before": re.compile(r"\bthe\s+$", re.I),
+        # matched against the text just after a mention
+        "metonym": re.compile(rf"^(?:['’]s\s+government\s+)?\s*(?:,\s*which\s+)?(?:(?:has|have|had|also|reportedly|itself|then|now)\s+)*(?:{alt('metonym_verb')})\b", re.I),
+        "coordinated": re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z][\w'-]*\s+){0,2}$"),
+        "place_noun": re.compile(rf"^(?:{alt('place_noun')})$"),
+        "listed_regions": re.compile(r"(?:,\s*[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:regions|oblasts|Oblasts|provinces)\b"),
+    }
+
+
+def _is_capitalised_name_part(token: str) -> bool:
+    return token[:1].isupper() and "-" not in token and not token.endswith("ian")
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is the first of its sentence (so its capital says nothing)."""
+    before = text[max(0, pos - 12):pos].rstrip(" \t")
+    if not before:
+        return pos <= 12  # the start of the text (or a long run of spaces)
+    return before[-1] in _SENTENCE_END_CHARS
+
+
+def _joins(text: str, left: tuple, right: tuple) -> bool:
+    """Whether two tokens may be words of one place name: white space between them, or the dot
+    of an abbreviation ('St. Petersburg')."""
+    gap = text[left[1]:right[0]]
+    if gap.isspace():
+        return True
+    return gap[:1] == "." and (gap[1:] == "" or gap[1:].isspace()) and len(left[2]) <= 3 and left[2][:1].isupper()
+
+
+def _mentions(text: str) -> list[Mention]:
+    """Every place mention in ``text`` with the context flags the rules use."""
+    if not isinstance(text, str) or not text:
+        return []
+    table, longest, lower_starts = _index()
+    stop = stoplist()
+    ctx = _context()
+    tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    out: list[Mention] = []
+    i, n_tokens = 0, len(tokens)
+    while i < n_tokens:
+        first = tokens[i][2]
+        if not (first[0].isupper() or first in lower_starts):
+            i += 1
+            continue
+        found = None
+        for n in range(min(longest, n_tokens - i), 0, -1):
+            chunk = tokens[i:i + n]
+            if any(not _joins(text, a, b) for a, b in zip(chunk, chunk[1:])):
+                continue
+            words = [t[2] for t in chunk]
+            key = " ".join(words)
+            end = chunk[-1][1]
+            possessive = False
+            place = table.get(key)
+            if place is None and key.endswith("'s"):
+                place, key, end, possessive = table.get(key[:-2]), key[:-2], end - 2, True
+            if place is None and n == 1 and "-" in key:  # 'Kyiv-based', 'Russia-Ukraine'
+                head = key.split("-")[0]
+                place, key, end = table.get(head), head, chunk[0][0] + len(head)
+            if place is not None:
+                found = (n, key, place, end, possessive)
+                break
+        if found is None:
+            i += 1
+            continue
+        n, key, place, end, possessive = found
+        start = tokens[i][0]
+        if place.kind != "region":  # "the Belgorod and Kursk regions": Belgorod is a region too
+            listed = ctx["listed_regions"].match(text, end)
+            if listed and table.get(f"{key} region", place).kind == "region":
+                place = table[f"{key} region"]
+        before = text[max(0, start - 80):start]
+        prev_tok = tokens[i - 1] if i > 0 else None
+        next_tok = tokens[i + n] if i + n < n_tokens else None
+        i += n
+        rules = stop.get(key, frozenset())
+        prev_is_name = (prev_tok is not None and text[prev_tok[1]:start] == " "
+                        and _is_capitalised_name_part(prev_tok[2])
+                        and not _starts_sentence(text, prev_tok[0])
+                        and prev_tok[2] not in table)
+        next_is_name = (next_tok is not None and text[end:next_tok[0]] == " "
+                        and next_tok[2][:1].isupper() and next_tok[2] not in table
+                        and not ctx["place_noun"].match(next_tok[2]))
+        if ("after_the" in rules and ctx["the_before"].search(before)) or \
+           ("before_capitalised" in rules and next_is_name) or \
+           ("after_capitalised" in rules and prev_is_name) or \
+           (n == 1 and place.kind != "region" and (prev_is_name or next_is_name)):
+            continue
+        locative = bool(ctx["locative"].search(before) or ctx["locative_of"].search(before)
+                        or ctx["part_of"].search(before))
+        relative = not locative and bool(ctx["relative"].search(before))
+        if not locative and out and out[-1].locative and ctx["coordinated"].match(text[out[-1].end:start]):
+            locative = True
+        after = text[end:end + 60]
+        excluded = bool(ctx["exclude_before"].search(before) or (not locative and ctx["metonym"].match(after)))
+        out.append(Mention(place, start, end, locative, relative, possessive, excluded))
+    return out
+
+
+def _as_dict(m: Mention) -> dict:
+    p = m.place
+    return {"location": p.name, "latitude": p.latitude, "longitude": p.longitude, "admin1": p.admin1,
+            "country": p.country, "kind": p.kind, "match_start": m.start, "match_end": m.end}
+
+
+def find_places(text: str) -> list[dict]:
+    """Every place mention in ``text``, left to right: dicts with ``KEYS`` (offsets into ``text``)."""
+    return [_as_dict(m) for m in _mentions(text)]
+
+
+def _tier(m: Mention) -> int:
+    if m.locative:
+        return 0
+    if m.relative:
+        return 3
+    return 2 if m.possessive else 1
+
+
+def _inside(city: Place, area: Place) -> bool:
+    if area.kind == "region":
+        return area.admin1 is not None and city.admin1 == area.admin1
+    return city.country == area.country
+
+
+def locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
+    """The place where the event of ``text[start:end]`` happened, or None.
+
+    ``text`` should be the sentence (context such as "in the city of" may lie outside the span);
+    usable mentions inside the span are preferred, else those of the whole text. Returns a dict with
+    ``KEYS`` (location, latitude, longitude, admin1, country, kind 'city'|'region'|'country',
+    match_start, match_end as offsets into ``text``). The rules are in the module docstring.
+    """
+    mentions = _mentions(text)
+    if not mentions:
+        return None
+    end = len(text) if end is None else end
+    usable = [m for m in mentions if not m.excluded and (m.place.kind != "country" or m.locative)]
+    candidates = [m for m in usable if m.start >= start and m.end <= end] or usable
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda m: (_tier(m), KIND_RANK[m.place.kind], m.start))
+    if best.place.kind != "city":
+        cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and _inside(m.place, best.place)]
+        if cities:
+            best = min(cities, key=lambda m: (_tier(m), m.start))
+    return _as_dict(best)
+
+
+def add_places(df: pd.DataFrame, text_col: str = "text", start_col: str | None = None,
+               end_col: str | None = None) -> pd.DataFrame:
+    """A copy of ``df`` with ``PLACE_COLUMNS``: :func:`locate` on each row's text (and span, when
+    ``start_col``/``end_col`` name columns of offsets into that text); missing places are None."""
+    for col in (text_col, start_col, end_col):
+        if col is not None and col not in df.columns:
+            raise KeyError(f"add_places: column {col!r} not in the table (columns: {list(df.columns)})")
+    starts = df[start_col] if start_col else [0] * len(df)
+    ends = df[end_col] if end_col else [None] * len(df)
+    rows = []
+    for text, s, e in zip(df[text_col], starts, ends):
+        found = locate(text, int(s), None if e is None or pd.isna(e) else int(e)) if isinstance(text, str) else None
+        rows.append(found or dict.fromkeys(KEYS))
+    out = df.copy()
+    for key, col in zip(KEYS, PLACE_COLUMNS):
+        out[col] = pd.Series([r[key] for r in rows], index=df.index, dtype="object")
+    return out

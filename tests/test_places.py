@@ -1,0 +1,248 @@
+"""Place finding and the event place: the seed article, spellings, regions and negatives."""
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.ingest import split_sentences
+from helpers.places import KEYS, PLACE_COLUMNS, PLACES_DIR, add_places, find_places, gazetteer, locate
+
+SEED = Path(__file__).resolve().parents[1] / "data/raw/articles/2023-03-22_bakhmut-assault-stalls-drones-hit-rzhyshchiv.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    sentences = [s for _, _, s in split_sentences(SEED.read_text(encoding="utf-8"))]
+    assert len(sentences) == 32
+    return sentences
+
+
+def where(text, start=0, end=None):
+    found = locate(text, start, end)
+    return None if found is None else (found["location"], found["kind"], found["admin1"])
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+def test_seed_zaporizhzhya_is_the_city_zaporizhzhia(seed_sentences):
+    sentence = seed_sentences[10]
+    found = locate(sentence)
+    start = sentence.index("Zaporizhzhya")
+    assert found == {"location": "Zaporizhzhia", "latitude": 47.85167, "longitude": 35.11714,
+                     "admin1": "Zaporizhzhia Oblast", "country": "Ukraine", "kind": "city",
+                     "match_start": start, "match_end": start + len("Zaporizhzhya")}
+
+
+def test_seed_rzhyshchiv_not_kyiv(seed_sentences):
+    sentence = seed_sentences[11]
+    found = locate(sentence)
+    assert (found["location"], found["admin1"], found["country"], found["kind"]) == (
+        "Rzhyshchiv", "Kyiv Oblast", "Ukraine", "city")
+    assert (round(found["latitude"], 3), round(found["longitude"], 3)) == (49.969, 31.042)
+    assert sentence[found["match_start"]:found["match_end"]] == "Rzhyshchiv"
+    # Kyiv is found too, but only as the reference point of "south of Kyiv"
+    assert [p["location"] for p in find_places(sentence)] == ["Rzhyshchiv", "Kyiv"]
+
+
+def test_seed_rzhyshchiv_even_when_the_span_is_only_the_figures(seed_sentences):
+    sentence = seed_sentences[11]
+    span_end = sentence.index(" after a drone")
+    assert where(sentence, 0, span_end) == ("Rzhyshchiv", "city", "Kyiv Oblast")
+
+
+def test_seed_throughout_kyiv_and_not_iran(seed_sentences):
+    sentence = seed_sentences[9]
+    assert sentence.startswith("During Wednesday night")
+    assert where(sentence) == ("Kyiv", "city", "Kyiv City")
+    # "drones manufactured in Iran": the place of origin is never the event place
+    assert where(sentence, sentence.index("shot down"), len(sentence)) == ("Kyiv", "city", "Kyiv City")
+
+
+def test_seed_event_places(seed_sentences):
+    found = {i: where(s)[0] for i, s in enumerate(seed_sentences) if locate(s)}
+    assert found == {0: "Bakhmut", 1: "Ukraine", 2: "Bakhmut", 3: "Bakhmut", 4: "Bakhmut",
+                     5: "Bakhmut", 6: "Bakhmut", 7: "Bakhmut", 9: "Kyiv", 10: "Zaporizhzhia",
+                     11: "Rzhyshchiv", 12: "Ukraine", 14: "Zaporizhzhia", 21: "Moscow", 27: "Moscow"}
+
+
+def test_seed_metonyms_are_not_places(seed_sentences):
+    # "Moscow contends that Kyiv must recognize ..." and "Washington criticized ..."
+    assert locate(seed_sentences[31]) is None
+    assert locate(seed_sentences[28]) is None
+
+
+# --- spellings ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling, name, admin1", [
+    ("Kiev", "Kyiv", "Kyiv City"),
+    ("Kyiv", "Kyiv", "Kyiv City"),
+    ("Artemovsk", "Bakhmut", "Donetsk Oblast"),
+    ("Artemivsk", "Bakhmut", "Donetsk Oblast"),
+    ("Zaporozhye", "Zaporizhzhia", "Zaporizhzhia Oblast"),
+    ("Zaporizhzhia", "Zaporizhzhia", "Zaporizhzhia Oblast"),
+    ("Kharkov", "Kharkiv", "Kharkiv Oblast"),
+    ("Odessa", "Odesa", "Odesa Oblast"),
+    ("Dnipropetrovsk", "Dnipro", "Dnipropetrovsk Oblast"),
+    ("Kryvyy Rih", "Kryvyi Rih", "Dnipropetrovsk Oblast"),
+    ("Avdiyivka", "Avdiivka", "Donetsk Oblast"),
+    ("Severodonetsk", "Sievierodonetsk", "Luhansk Oblast"),
+    ("Belgorod", "Belgorod", "Belgorod Oblast"),
+])
+def test_spellings(spelling, name, admin1):
+    assert where(f"Explosions were heard in {spelling} on Monday.") == (name, "city", admin1)
+
+
+def test_abbreviated_saint():
+    text = "Drones were shot down over St. Petersburg."
+    assert [(p["location"], text[p["match_start"]:p["match_end"]]) for p in find_places(text)] == [
+        ("Saint Petersburg", "St. Petersburg")]
+
+
+def test_the_big_zaporizhzhia_wins_over_villages():
+    assert gazetteer()["Zaporizhzhia"].latitude == 47.85167
+
+
+# --- regions and countries -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shelling in the Kharkiv region killed two.", ("Kharkiv Oblast", "region", "Kharkiv Oblast")),
+    ("Drones attacked Odesa oblast overnight.", ("Odesa Oblast", "region", "Odesa Oblast")),
+    ("Air defence was active over the Kyiv region.", ("Kyiv Oblast", "region", "Kyiv Oblast")),
+    ("Fighting raged across the eastern Donbas region.", ("Donbas", "region", None)),
+    ("Explosions were reported in Crimea.", ("Crimea", "region", "Crimea")),
+    ("Shelling hit villages in Belgorod Oblast.", ("Belgorod Oblast", "region", "Belgorod Oblast")),
+    ("Sirens sounded across Ukraine.", ("Ukraine", "country", None)),
+    ("Drones were destroyed over the Belgorod and Kursk regions.", ("Belgorod Oblast", "region", "Belgorod Oblast")),
+    # a region (or country) gives way to a city named inside it
+    ("In the Kharkiv region, missiles hit Kupiansk.", ("Kupiansk", "city", "Kharkiv Oblast")),
+    ("Airstrikes in the north and south of Ukraine hit Sumy.", ("Sumy", "city", "Sumy Oblast")),
+])
+def test_regions_and_countries(sentence, expected):
+    assert where(sentence) == expected
+
+
+def test_region_coordinates_and_country():
+    found = locate("Shelling in the Kharkiv region killed two.")
+    assert (found["latitude"], found["longitude"], found["country"]) == (49.776, 36.471, "Ukraine")
+
+
+# --- choosing the event place ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A drone hit a school 30 km north of Kharkiv.", "Kharkiv"),          # relative only: still a hint
+    ("A drone hit Bohodukhiv, north-west of Kharkiv.", "Bohodukhiv"),     # relative loses to a place
+    ("Kyiv's air force said missiles hit Lviv.", "Lviv"),                 # metonym loses
+    ("Kyiv's air force said 16 drones were shot down.", "Kyiv"),          # possessive: last resort
+    ("Russia launched drones at Odesa.", "Odesa"),                        # a country as subject is no place
+    ("Two people died in Kherson and Mykolaiv.", "Kherson"),
+    ("In Dnipro, a missile hit a block of flats.", "Dnipro"),
+    ("Shelling hit Kyiv’s Obolon district.", "Kyiv"),
+    ("Drones launched from Belarus hit Zhytomyr.", "Zhytomyr"),
+])
+def test_event_place_rules(sentence, expected):
+    assert locate(sentence)["location"] == expected
+
+
+def test_coordinated_places_inherit_the_preposition():
+    mentions = find_places("Two people died in Kherson and Mykolaiv.")
+    assert [(m["location"], m["match_start"], m["match_end"]) for m in mentions] == [
+        ("Kherson", 19, 26), ("Mykolaiv", 31, 39)]
+
+
+def test_span_prefers_mentions_inside_it():
+    text = "Shelling killed two in Kherson, while in Mykolaiv three were hurt."
+    assert where(text, text.index("while"), len(text))[0] == "Mykolaiv"
+
+
+# --- negatives -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian forces advanced.",
+    "Russian troops retreated from the village.",
+    "President Vladimir Putin met Chinese leader Xi Jinping.",      # Vladimir is a Russian city
+    "President Volodymyr Zelenskiy posted a video.",                 # Volodymyr is a Ukrainian town
+    "Military expert Oleh Zhdanov said the front was stable.",       # Zhdanov: Mariupol's old name
+    "Kyiv said it shot down 16 drones.",
+    "Moscow contends that Kyiv must recognize the annexation.",
+    "The Kyiv Independent reported the figures.",
+    "The Dnipro river rose after the dam burst.",
+    "The Sea of Azov froze.",
+    "Most people left; the bar closed.",
+    "Drones manufactured in Iran were used.",
+    "Human rights groups condemned the strike.",                     # 'Human' spells Uman in GeoNames
+])
+def test_no_event_place(sentence):
+    assert locate(sentence) is None
+
+
+def test_bar_in_paris_is_paris_not_the_ukrainian_town_bar():
+    assert [p["location"] for p in find_places("We met at a Bar in Paris.")] == ["Paris"]
+
+
+def test_lower_case_is_never_a_place():
+    assert find_places("the kyiv region and odesa") == []
+
+
+def test_empty_and_missing_text():
+    assert find_places("") == [] and locate("") is None and locate(None) is None
+
+
+# --- data files and the DataFrame helper -------------------------------------------------------
+
+def test_stoplist_always_entries_are_not_in_the_lookup():
+    with (PLACES_DIR / "stoplist.csv").open(encoding="utf-8") as fh:
+        always = [r["alias"] for r in csv.DictReader(fh) if r["rule"] == "always"]
+    assert "Bar" in always and not set(always) & set(gazetteer())
+
+
+def test_regions_table_has_provenance():
+    with (PLACES_DIR / "regions.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 27 and all(r["source"].startswith("GeoNames admin1") for r in rows)
+
+
+def test_add_places():
+    df = pd.DataFrame({"text": ["Missiles hit Odesa.", "Nothing here.", "Kyiv said 3 died in Lviv."],
+                       "char_start": [0, 0, 0], "char_end": [8, 5, 12]}, index=[5, 6, 7])
+    out = add_places(df, start_col="char_start", end_col="char_end")
+    assert list(out.columns) == ["text", "char_start", "char_end", *PLACE_COLUMNS]
+    assert out["event_location"].tolist() == ["Odesa", None, "Lviv"]
+    assert out["event_admin1"].tolist() == ["Odesa Oblast", None, "Lviv Oblast"]
+    assert out["event_match_start"].tolist() == [13, None, 20]
+    with pytest.raises(KeyError, match="'sentence'"):
+        add_places(df, text_col="sentence")
+
+
+def test_result_keys():
+    assert list(locate("Missiles hit Odesa.")) == KEYS
+
+
+# --- the gazetteer build's spelling rules -------------------------------------------------------
+
+def _build_module():
+    import importlib.util
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("geonames, national", [
+    ("Zaporizhzhya", "Zaporizhzhia"), ("Kryvyy Rih", "Kryvyi Rih"), ("Avdiyivka", "Avdiivka"),
+    ("Mykolayiv", "Mykolaiv"), ("Hulyaypole", "Huliaipole"), ("Yenakiyeve", "Yenakiieve"),
+    ("Pervomaysk", "Pervomaisk"), ("Izmayil", "Izmail"), ("Mohyliv-Podilskyy", "Mohyliv-Podilskyi"),
+    ("Chornomors'k", "Chornomorsk"), ("Yasynuvata", "Yasynuvata"), ("Kyiv", "Kyiv"),
+])
+def test_ukrainian_transliteration(geonames, national):
+    assert _build_module().ukrainian_transliteration(geonames) == national
+
+
+@pytest.mark.parametrize("alias, usable", [
+    ("Kief", True), ("Kyiv City", True), ("Bălţi", True), ("IEV", False), ("kiev", False),
+    ("Київ", False), ("Zaporizhzhia (city)", False), ("Ol", False),
+])
+def test_alias_filter(alias, usable):
+    assert _build_module().is_latin_name(alias) is usable
