@@ -1,0 +1,80 @@
+"""helpers.overview: the corpus line, key figures with anchors, evidence highlighting."""
+
+import pandas as pd
+
+from helpers import overview as O
+
+SENT = "the military said it had shot down 16 of 21 Shahed suicide drones"
+
+
+def inter():
+    return pd.DataFrame([dict(article_id="a1", sentence_idx=9, char_start=135, char_end=143, weapon="Shahed",
+                              weapon_class="drone", launched=21.0, intercepted=16.0, sentence=SENT)])
+
+
+def cas():
+    return pd.DataFrame([
+        dict(article_id="a1", sentence_idx=10, char_start=0, char_end=5, location="Zaporizhzhia", weapon="missile",
+             killed=1.0, killed_qualifier="at least", injured=33.0, injured_qualifier=None, aggregate=False, sentence="s10"),
+        dict(article_id="a1", sentence_idx=11, char_start=0, char_end=5, location="Rzhyshchiv", weapon="drone",
+             killed=8.0, killed_qualifier="at least", injured=7.0, injured_qualifier=None, aggregate=False, sentence="s11"),
+        dict(article_id="a1", sentence_idx=12, char_start=0, char_end=5, location=None, weapon=None,
+             killed=99.0, killed_qualifier=None, injured=None, injured_qualifier=None, aggregate=True, sentence="s12"),
+    ])
+
+
+def test_corpus_line():
+    arts = pd.DataFrame({"article_id": ["a1", "a2"], "date": ["2023-03-22", "2023-03-24"], "source": ["x", None],
+                         "n_sentences": [32, 3]})
+    assert O.corpus_line(arts) == "2 articles, from 1 source, published 22 March 2023 to 24 March 2023; 35 sentences."
+    assert O.corpus_line(arts.iloc[:1], pd.DataFrame({"t": range(32)})) == (
+        "1 article, from 1 source, published 22 March 2023; 32 sentences.")
+    assert O.corpus_line(None) == "The corpus is empty: no article was ingested."
+
+
+def test_key_figures_order_values_and_checks():
+    validation = pd.DataFrame([dict(article_id="a1", sentence_idx=9, char_start=135, status="agree",
+                                    ref_launched=21.0, ref_destroyed=16.0)])
+    figs = O.key_figures(cas(), inter(), validation)
+    assert list(figs.columns) == O.KEY_FIGURE_COLUMNS
+    assert figs[["figure", "value", "check", "anchor"]].values.tolist() == [
+        ["Casualties, Rzhyshchiv (drone)", "at least 8 killed, 7 injured", "", "ev-a1-11-0"],
+        ["Casualties, Zaporizhzhia (missile)", "at least 1 killed, 33 injured", "", "ev-a1-10-0"],
+        ["Shot down: Shahed", "16 of 21", "agrees with Air Force: 16 of 21", "ev-a1-9-135"],
+    ]
+    assert O.key_figures(None, None).empty
+
+
+def test_html_links_and_highlight():
+    figs = O.key_figures(None, inter())
+    assert '<a href="#ev-a1-9-135">sentence 10 of a1</a>' in O.key_figures_html(figs)
+    sentences = pd.DataFrame({"article_id": ["a1"], "sentence_idx": [9], "start": [100]})
+    ev = O.evidence_html(figs, sentences)
+    assert '<li id="ev-a1-9-135">' in ev and "shot down <mark>16 of 21</mark> Shahed" in ev
+    assert O.key_figures_html(figs.iloc[:0]).startswith("<p>No casualty or interception figure")
+
+
+def test_find_figure(tmp_path):
+    for name in ["02_sentiment_hist.png", "02_sentiment_arc.png", "03_topics_terms.png"]:
+        (tmp_path / name).write_bytes(b"")
+    assert O.find_figure(tmp_path, "02_sentiment", ("arc",)).name == "02_sentiment_arc.png"
+    assert O.find_figure(tmp_path, "02_sentiment", ("nothing",)).name == "02_sentiment_arc.png"
+    assert O.find_figure(tmp_path, "03_topics", ("sequence", "terms")).name == "03_topics_terms.png"
+    assert O.find_figure(tmp_path, "03_topic", ("topic",)).name == "03_topics_terms.png"  # fallback, not a match
+    assert O.find_figure(tmp_path, "04_casualties") is None
+    assert O.find_figure(tmp_path / "absent", "02") is None
+
+
+def test_key_figures_money():
+    eco = pd.DataFrame([dict(article_id="a1", sentence_idx=19, char_start=0, char_end=4, amount=411e9, currency="USD",
+                             scale="billion", what="cost of rebuilding Ukraine", ratio=2.6,
+                             ratio_of="Ukraine's gross domestic product", sentence="s19")])
+    figs = O.key_figures(None, None, economic=eco)
+    assert figs[["figure", "value", "anchor"]].values.tolist() == [[
+        "Money: cost of rebuilding Ukraine", "USD 411 billion (2.6 times Ukraine's gross domestic product)", "ev-a1-19-0"]]
+
+
+def test_anchor_id():
+    assert O.anchor_id("a1", 9) == "ev-a1-9"
+    assert O.anchor_id("a1", 9, 135) == "ev-a1-9-135"
+    assert O.anchor_id("a1", 9.0, float("nan")) == "ev-a1-9"
