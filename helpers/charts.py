@@ -17,9 +17,9 @@ COLORS = {
     "injured": "#f4a582",      # light red/orange
     "intercepted": "#2166ac",  # blue
     "not_intercepted": "#bababa",
-    "negative": "#b2182b",
+    "negative": "#a6611a",     # brown: tone, never a casualty colour
     "neutral": "#bababa",
-    "positive": "#2166ac",
+    "positive": "#018571",     # teal: tone, never the interception blue
     "reference": "#4d4d4d",
     "highlight": "#ffd54f",
 }
@@ -392,8 +392,8 @@ def plot_interceptions_by_weapon(totals, source: str = ""):
 def highlight_figures(events, sentences=None, columns=("location", "killed", "injured"), limit: int = 50):
     """An HTML table (IPython ``HTML``, inline styles, no CDN) of each event's columns beside its
     sentence with the figures' span marked. ``char_start``/``char_end`` are article offsets; the
-    sentence's own ``start`` comes from ``sentences`` (contract columns), else the span is found by
-    its text. Shows at most ``limit`` rows; an empty table gives a short message."""
+    sentence's own ``start`` comes from ``sentences`` (contract columns); without it the sentence is
+    shown unmarked. Shows at most ``limit`` rows; an empty table gives a short message."""
     import html as _html
 
     import pandas as pd

@@ -151,7 +151,7 @@ def key_figures_html(figures: pd.DataFrame) -> str:
     body = "".join(
         f"<tr><td>{html.escape(str(r.figure))}</td><td><b>{html.escape(str(r.value))}</b></td>"
         f"<td>{html.escape(str(r.check or ''))}</td>"
-        f"<td><a href=\"#{r.anchor}\">sentence {int(r.sentence_idx) + 1} of {html.escape(str(r.article_id))}</a></td></tr>"
+        f"<td><a href=\"#{r.anchor}\">sentence #{int(r.sentence_idx)} of {html.escape(str(r.article_id))}</a></td></tr>"
         for r in figures.itertuples()
     )
     return f"<table>{head}{body}</table>"
@@ -177,34 +177,21 @@ def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None) 
             a, b = int(r.char_start) - start, int(r.char_end) - start
             if 0 <= a < b <= len(text):
                 marked = f"{html.escape(text[:a])}<mark>{html.escape(text[a:b])}</mark>{html.escape(text[b:])}"
-        items.append(f"<li id=\"{r.anchor}\"><b>{html.escape(str(r.article_id))}, sentence {int(r.sentence_idx) + 1}:</b> "
+        items.append(f"<li id=\"{r.anchor}\"><b>{html.escape(str(r.article_id))}, sentence #{int(r.sentence_idx)}:</b> "
                      f"{marked}</li>")
     return "<ol>" + "".join(items) + "</ol>"
 
 
-def find_figure(figures_dir: str | Path, prefix: str, keywords: tuple[str, ...] = ()) -> Path | None:
-    """The PNG in ``figures_dir`` whose name starts with ``prefix`` and contains the first of
-    ``keywords`` found (in that order of preference), else the first with the prefix, else None."""
-    folder = Path(figures_dir)
-    pngs = sorted(folder.glob(f"{prefix}*.png")) if folder.is_dir() else []
-    for word in keywords:
-        for png in pngs:
-            if word in png.stem[len(prefix):]:  # the prefix itself may contain a keyword
-                return png
-    return pngs[0] if pngs else None
-
-
-def show_figure(figures_dir: str | Path, prefix: str, keywords: tuple[str, ...] = (), what: str = "chart") -> Path | None:
-    """Display the PNG ``find_figure`` picks (inline, so it is embedded in the rendered page), or
-    print one line saying which notebook has not drawn it yet. Returns the path or None."""
-    path = find_figure(figures_dir, prefix, keywords)
-    if path is None:
-        print(f"No {what} to show: no {prefix}*.png in {figures_dir} (run notebook {prefix[:2]} first).")
+def show_figure(path: str | Path, what: str = "chart") -> Path | None:
+    """Display a PNG written by an earlier notebook (inline, so it is embedded in the rendered
+    page), or print one line saying which notebook has not drawn it. Returns the path or None."""
+    path = Path(path)
+    if not path.is_file():
+        print(f"No {what} to show: {path.name} is not in {path.parent} (run notebook {path.name[:2]} first).")
         return None
     from IPython.display import Image, display
 
     display(Image(filename=str(path)))
-    print(f"Figure file: {path.name}")
     return path
 
 

@@ -7,6 +7,7 @@ and by the tests, which run the same notebooks on a fixture corpus in a temporar
 from __future__ import annotations
 
 import html
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -43,9 +44,18 @@ def execute_notebook(path: Path, output: Path, parameters: dict, cwd: Path = NOT
     import papermill
 
     declared = notebook_parameters(path)
+    nb = nbformat.read(path, as_version=4)
+    # A parameters cell injected by an earlier run would override the defaults, and its
+    # metadata would record machine paths: start from the notebook as its author wrote it.
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    nb.metadata.pop("papermill", None)
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, output)
+    where = os.path.relpath(output)  # papermill records this path in the notebook's metadata
     papermill.execute_notebook(
-        str(path),
-        str(output),
+        where,
+        where,
         parameters={k: v for k, v in parameters.items() if k in declared},
         kernel_name="python3",
         cwd=str(cwd),
@@ -57,8 +67,6 @@ def execute_notebook(path: Path, output: Path, parameters: dict, cwd: Path = NOT
 def execute_all(parameters: dict, output_dir: str | Path | None = None, folder: Path = NOTEBOOKS) -> list[Path]:
     """Execute every numbered notebook in order; in place when ``output_dir`` is None."""
     done = []
-    if output_dir:
-        Path(output_dir).mkdir(parents=True, exist_ok=True)
     for path in numbered_notebooks(folder):
         target = Path(output_dir) / path.name if output_dir else path
         print(f"executing {path.name}", flush=True)
@@ -95,10 +103,12 @@ def render_reports(notebooks: list[Path] | None = None, out_dir: str | Path = RE
     """
     notebooks = notebooks if notebooks is not None else numbered_notebooks()
     out_dir = Path(out_dir)
-    exporter = _exporter()
     written = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
+        exporter = _exporter()
+        # The overview is for readers who stop there: its code stays in the notebook, not the page.
+        exporter.exclude_input = path.stem == OVERVIEW
         body, _ = exporter.from_notebook_node(
             nb, resources={"frontline_nav": _nav(notebooks, path.stem), "metadata": {"name": path.stem}}
         )

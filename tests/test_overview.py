@@ -47,22 +47,19 @@ def test_key_figures_order_values_and_checks():
 
 def test_html_links_and_highlight():
     figs = O.key_figures(None, inter())
-    assert '<a href="#ev-a1-9-135">sentence 10 of a1</a>' in O.key_figures_html(figs)
+    assert '<a href="#ev-a1-9-135">sentence #9 of a1</a>' in O.key_figures_html(figs)
     sentences = pd.DataFrame({"article_id": ["a1"], "sentence_idx": [9], "start": [100]})
     ev = O.evidence_html(figs, sentences)
     assert '<li id="ev-a1-9-135">' in ev and "shot down <mark>16 of 21</mark> Shahed" in ev
     assert O.key_figures_html(figs.iloc[:0]).startswith("<p>No casualty or interception figure")
 
 
-def test_find_figure(tmp_path):
-    for name in ["02_sentiment_hist.png", "02_sentiment_arc.png", "03_topics_terms.png"]:
-        (tmp_path / name).write_bytes(b"")
-    assert O.find_figure(tmp_path, "02_sentiment", ("arc",)).name == "02_sentiment_arc.png"
-    assert O.find_figure(tmp_path, "02_sentiment", ("nothing",)).name == "02_sentiment_arc.png"
-    assert O.find_figure(tmp_path, "03_topics", ("sequence", "terms")).name == "03_topics_terms.png"
-    assert O.find_figure(tmp_path, "03_topic", ("topic",)).name == "03_topics_terms.png"  # fallback, not a match
-    assert O.find_figure(tmp_path, "04_casualties") is None
-    assert O.find_figure(tmp_path / "absent", "02") is None
+def test_show_figure(tmp_path, capsys):
+    png = tmp_path / "02_sentiment_sentences.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert O.show_figure(png) == png
+    assert O.show_figure(tmp_path / "04_casualties_by_place.png", "casualties chart") is None
+    assert "No casualties chart to show: 04_casualties_by_place.png" in capsys.readouterr().out
 
 
 def test_key_figures_money():
