@@ -1,0 +1,1241 @@
+"""Extract: casualty, interception and economic-figure events from sentences, with provenance.
+
+Input: a sentences table (contract columns article_id, sentence_idx, start, end, text) and,
+optionally, an articles table giving each article's publication ``date``. Output: one
+DataFrame per kind of event (``CASUALTY_COLUMNS``, ``INTERCEPTION_COLUMNS``,
+``ECONOMIC_COLUMNS``); ``char_start``/``char_end`` are offsets into the ARTICLE text of the span
+holding the figures.
+
+How a figure is read (the words are tables in ``helpers/resources/``, the grammar is here):
+- casualties (``casualty_terms.csv``, ``victims.csv``): a count followed by victims and a
+  casualty word ("eight people were killed", "33 injuries", "one fatality"), or a casualty verb
+  right before the count ("killing two people and wounding 14"), or a toll ("the death toll rose
+  to 9", "the number of people killed in the strike has risen to 12", marked ``update``); a
+  single victim counts 1 ("a 62-year-old man was killed") and coordinated victims add up ("a boy
+  and a woman were injured" = 2, "killing two women and a child" = 3).
+  Killed and injured in one sentence form one event unless a role repeats. Counts after
+  "including"/"among" and asides such as ", nine of them children," are subsets and not added.
+  Sentences with a cumulative cue (``event_cues.csv``: "since the start of the full-scale
+  invasion") are ``aggregate``; a period cue ("in the past day", "over the past 24 hours", "in
+  total") makes a soldiers' toll ``aggregate`` (daily loss claims are front-wide totals), while a
+  regional civilian toll of the day stays one event. Sentences about repatriated bodies or
+  non-military deaths (``noncasualty_cues.csv``) give no casualties.
+- interceptions (``interception_terms.csv``, ``weapons.csv``): "shot down 16 of 21 Shahed
+  drones", "launched 138 drones ... shot down 110", "110 of which were shot down", "managed to
+  down 102 missiles", "took out 41 of them", "destroyed all 15 drones", "11 were lost to
+  electronic warfare" (``not_reached``, kept apart from shot down). A count must name a weapon
+  or stand bare ("shot down 110."); "deployed 150,000 troops" or "destroyed 12 tanks" are not
+  interceptions, nor are deliveries or production ("the US delivered 500 missiles"); weekly or
+  war-long launch totals are ``aggregate``. A following sentence may complete the counts of the
+  one before ("... shot down 110 of them"), but a smaller count of the same weapon there is a
+  regional breakdown and adds nothing. ``rate`` = intercepted / launched, left empty and
+  ``flag``-ged when intercepted (+ not_reached) exceeds launched.
+- economic figures (``currencies.csv``): an amount with its currency and scale, what it
+  measures ("cost of rebuilding Ukraine") and a stated ratio ("2,6 times ... GDP" = 2.6).
+A casualty's weapon and place come from its own clause, else its sentence, else the sentence
+before (news often names the strike in one sentence and the toll in the next); a toll stated
+"across Ukraine" or "nationwide" (``place_scope.csv``) is the country's, whatever cities the
+sentence names elsewhere. An interception's claimant and region come from its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.numbers import (
+    NumberMention,
+    Token,
+    as_int,
+    find_numbers,
+    number_words,
+    parse_digits,
+    qualifier_before,
+    read_resource_csv,
+    tokenize,
+)
+
+try:  # written by the places helper; until it lands, events carry no place
+    from helpers import places as _places
+except ImportError:  # pragma: no cover - depends on the tree's state
+    _places = None
+try:  # written by the dates helper; until it lands, the publication date stands in
+    from helpers import dates as _dates
+except ImportError:  # pragma: no cover
+    _dates = None
+
+DATE_COLUMNS = ["date", "date_phrase", "date_start", "date_end", "date_resolved"]
+
+CASUALTY_COLUMNS = [
+    "article_id", "sentence_idx", "char_start", "char_end",
+    *DATE_COLUMNS,
+    "location", "latitude", "longitude", "admin1",
+    "event_type", "weapon", "target", "who",
+    "killed", "killed_qualifier", "injured", "injured_qualifier",
+    "vague", "aggregate", "update", "sentence",
+]
+INTERCEPTION_COLUMNS = [
+    "article_id", "sentence_idx", "char_start", "char_end",
+    *DATE_COLUMNS,
+    "weapon", "weapon_class", "launched", "intercepted", "not_reached", "rate", "flag",
+    "claimant", "region", "aggregate", "sentence",
+]
+ECONOMIC_COLUMNS = [
+    "article_id", "sentence_idx", "char_start", "char_end", "date",
+    "amount", "currency", "scale", "what", "ratio", "ratio_of", "sentence",
+]
+
+# Words that may stand between a count and its casualty word: "seven (people) (were) injured".
+_QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"))
+_AUX = frozenset(
+    "were was have has had been are is being got reportedly also later allegedly officially confirmed "
+    "seriously severely critically slightly lightly fatally now all of them who people further "
+    "sustained suffered received minor serious severe shrapnel multiple various".split()
+) | _QUOTES
+# Words that may stand between a toll and its count: "the death toll has risen to 9".
+_TOLL_BRIDGE = frozenset(
+    "to at has have had rose risen climbed increased reached grown jumped now stands stood is was been "
+    "further officially 's".split()
+)
+# Nouns that head a toll phrase "the number of (people) killed", "the tally of dead".
+_TOLL_HEADS = frozenset("number count tally toll".split())
+_UPDATE_VERBS = frozenset("rose risen climbed increased reached grown jumped".split())
+# Words that never modify a victim noun: a count followed by these is not a casualty count.
+_NOT_MODIFIERS = frozenset("and or but in on at of from to by with after when as than times years months days".split())
+_SUBSET_MARKERS = frozenset("including among incl. incl whom".split())
+# Verbs in -ed after which a list of victims may still be the subject of what follows.
+_REPORTED = frozenset("said reported confirmed stated added announced noted explained warned".split())
+# An aside after a count that names a part of it: "Eighteen people, mostly women, were killed".
+_ASIDE_OPENERS = frozenset("mostly many mainly primarily".split())
+_PART_WORDS = frozenset("most many some half all several both".split())
+_SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("another",), ("all",), ("the",))
+_SINGLE_DETERMINERS = frozenset(("a", "an", "another"))
+# Words after a bare count that still let it stand for a weapon named elsewhere ("shot down 110 overnight").
+_BARE_FOLLOWERS = frozenset(
+    "overnight on in over during and or of across out at by from that which targets . , ; : ) -- – —".split()
+)
+_PUNCT_STOP = frozenset(". , ; : ( ) -- – — ? !".split())
+_INTERCEPT_FORWARD_SKIP = frozenset(
+    "were was have has had been also reportedly successfully all of which them these those more others another "
+    "further it they able to managed".split()
+) | _QUOTES
+
+
+# --------------------------------------------------------------------------- phrase tables
+
+
+class PhraseTable:
+    """Phrases of a CSV column, matched on lower-cased nltk tokens (longest phrase first)."""
+
+    def __init__(self, rows: list[dict], column: str):
+        self.phrases: dict[tuple[str, ...], list[dict]] = {}
+        for row in rows:
+            key = tuple(t.lower for t in tokenize(row[column].strip().lower()))
+            self.phrases.setdefault(key, []).append(row)
+        self.maxlen = max((len(k) for k in self.phrases), default=1)
+
+    def match_at(self, low: list[str], i: int, where=None) -> tuple[dict, int] | None:
+        """Longest phrase starting at token ``i`` (optionally only rows where ``where(row)``)."""
+        for length in range(min(self.maxlen, len(low) - i), 0, -1):
+            for row in self.phrases.get(tuple(low[i:i + length]), ()):
+                if where is None or where(row):
+                    return row, length
+        return None
+
+    def match_ending_at(self, low: list[str], j: int, where=None) -> tuple[dict, int] | None:
+        """Longest phrase ending just before token ``j``."""
+        for length in range(min(self.maxlen, j), 0, -1):
+            for row in self.phrases.get(tuple(low[j - length:j]), ()):
+                if where is None or where(row):
+                    return row, length
+        return None
+
+    def find_all(self, low: list[str], where=None) -> list[tuple[int, int, dict]]:
+        """Non-overlapping matches left to right: ``(first token, length, row)``."""
+        out, i = [], 0
+        while i < len(low):
+            hit = self.match_at(low, i, where)
+            if hit:
+                out.append((i, hit[1], hit[0]))
+                i += hit[1]
+            else:
+                i += 1
+        return out
+
+    def keywords_regex(self) -> re.Pattern:
+        """A cheap prefilter: any phrase of the table as a whole word in lower-cased text."""
+        words = sorted({" ".join(k) for k in self.phrases}, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    casualty: PhraseTable
+    victims: PhraseTable
+    weapons: PhraseTable
+    targets: PhraseTable
+    intercept: PhraseTable
+    claimants: PhraseTable
+    cues: PhraseTable
+    noncasualty: PhraseTable
+    scope: PhraseTable
+    currencies: list[dict]
+    casualty_re: re.Pattern
+    scope_re: re.Pattern
+    intercept_re: re.Pattern
+    number_re: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    """Every pattern table in ``helpers/resources/``, loaded and compiled once."""
+    cas = PhraseTable(read_resource_csv("casualty_terms.csv"), "term")
+    inter = PhraseTable(read_resource_csv("interception_terms.csv"), "term")
+    scope = PhraseTable(read_resource_csv("place_scope.csv"), "phrase")
+    words = sorted(number_words(), key=len, reverse=True)
+    return _Tables(
+        casualty=cas,
+        victims=PhraseTable(read_resource_csv("victims.csv"), "term"),
+        weapons=PhraseTable(read_resource_csv("weapons.csv"), "pattern"),
+        targets=PhraseTable(read_resource_csv("targets.csv"), "pattern"),
+        intercept=inter,
+        claimants=PhraseTable(read_resource_csv("claimants.csv"), "pattern"),
+        cues=PhraseTable(read_resource_csv("event_cues.csv"), "cue"),
+        noncasualty=PhraseTable(read_resource_csv("noncasualty_cues.csv"), "cue"),
+        scope=scope,
+        currencies=read_resource_csv("currencies.csv"),
+        casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|", 1)),
+        intercept_re=inter.keywords_regex(),
+        scope_re=scope.keywords_regex(),
+        number_re=re.compile(r"\d|\b(?:an?|another|" + "|".join(map(re.escape, words)) + r")\b"),
+    )
+
+
+# --------------------------------------------------------------------------- parsed sentence
+
+
+@dataclass
+class _Sentence:
+    text: str
+    tokens: tuple[Token, ...]
+    low: list[str]
+    numbers: list[NumberMention]
+    weapons: list[tuple[int, int, dict]]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+
+@lru_cache(maxsize=20000)
+def _parse(text: str) -> _Sentence:
+    toks = tokenize(text)
+    low = [t.lower for t in toks]
+    return _Sentence(text, toks, low, find_numbers(toks, text), tables().weapons.find_all(low))
+
+
+def _weapon_near(s: _Sentence, first: int, last: int) -> dict | None:
+    """The weapon mention nearest to tokens ``first:last`` in the sentence (None if none)."""
+    best, dist = None, None
+    for a, n, row in s.weapons:
+        d = a - last if a >= last else (first - (a + n) if a + n <= first else 0)
+        if dist is None or d < dist:
+            best, dist = row, d
+    return best
+
+
+def _is_subset(s: _Sentence, first: int) -> bool:
+    """Counts introduced by "including"/"among them" are part of a total already counted."""
+    return any(s.low[k] in _SUBSET_MARKERS for k in range(max(0, first - 2), first))
+
+
+def _subset_aside(s: _Sentence, k: int) -> bool:
+    """Whether an aside opening at token ``k`` names a part of the count before it: "including
+    three children", "mostly women", "nine of them children", "most of whom were pensioners"."""
+    if k >= len(s.low):
+        return False
+    if s.low[k] in _SUBSET_MARKERS or s.low[k] in _ASIDE_OPENERS:
+        return True
+    part = next((m.last for m in s.numbers if m.first == k), None)  # "nine of them", "two of whom"
+    if part is None and s.low[k] in _PART_WORDS:
+        part = k + 1  # "most of them", "half of them"
+    return part is not None and tuple(s.low[part:part + 2]) in (("of", "them"), ("of", "whom"), ("of", "those"))
+
+
+def _skip_back(low: list[str], j: int) -> int:
+    """Step back over "a total of", "another", "all", "the" standing between a verb and its count."""
+    for phrase in _SKIP_BEFORE_COUNT:
+        if j >= len(phrase) and tuple(low[j - len(phrase):j]) == phrase:
+            return j - len(phrase)
+    return j
+
+
+# --------------------------------------------------------------------------- casualties
+
+
+@dataclass
+class _Figure:
+    role: str
+    value: float
+    qualifier: str | None
+    vague: bool
+    first: int
+    last: int
+    who: str | None = None
+    update: bool = False
+
+
+def _who_after(s: _Sentence, j: int, limit: int = 3) -> str | None:
+    vt = tables().victims
+    for k in range(j, min(len(s.low), j + limit)):
+        hit = vt.match_at(s.low, k)
+        if hit and hit[0]["who"]:
+            return hit[0]["who"]
+        if not hit and s.low[k] not in _AUX:
+            return None
+    return None
+
+
+def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None] | None:
+    """Role of a count from the words after it: ("killed", end token, who) or None."""
+    t = tables()
+    who = None
+    k = j
+    unknown = 0
+    while k < len(s.low) and k < j + limit:
+        # "Eleven people, including three children, were injured": step over the aside
+        if s.low[k] == "," and _subset_aside(s, k + 1):
+            close = next((c for c in range(k + 2, min(len(s.low), k + 12)) if s.low[c] == ","), None)
+            if close is None:
+                return None
+            k, limit = close + 1, limit + (close + 1 - k)
+            continue
+        term = t.casualty.match_at(s.low, k, lambda r: r["position"] in ("after", "never"))
+        if term and not unknown:
+            row, n = term
+            if row["position"] != "after":
+                return None
+            # "1,180 soldiers killed and wounded": a combined count is neither killed nor injured
+            other = k + n + 1 < len(s.low) and s.low[k + n] in ("and", "or") and t.casualty.match_at(
+                s.low, k + n + 1, lambda r: r["position"] == "after" and r["role"] != row["role"])
+            # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
+            adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
+            return None if other or adjective else (row["role"], k + n, who)
+        victim = t.victims.match_at(s.low, k)
+        if victim:
+            who = who or (victim[0]["who"] or None)
+            k += victim[1]
+            unknown = 0
+            continue
+        if s.low[k] in _AUX or s.low[k].endswith("-old"):
+            k += 1
+            continue
+        # "two emergency workers", "three police officers": at most two unlisted words, and only
+        # when a victim noun follows them
+        if k == j + unknown and unknown < 2 and s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS:
+            unknown += 1
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool] | None:
+    """Role of a count from the words before it (``a`` = first token of count or qualifier)."""
+    t = tables()
+    j = _skip_back(s.low, a)
+    hit = t.casualty.match_ending_at(s.low, j, lambda r: r["position"] == "before")
+    if hit:
+        return hit[0]["role"], False
+    # "the death toll has risen to 9", "the number of injured rose to 20"
+    k, update = j, False
+    while k > 0 and j - k < 8 and s.low[k - 1] in _TOLL_BRIDGE:
+        update = update or s.low[k - 1] in _UPDATE_VERBS
+        k -= 1
+    if k == j or k == 0:
+        return None
+    # the toll's head may stand a few words further back: "the death toll from the strike on Dnipro rose to 46"
+    for h in range(k - 1, max(-1, k - 15), -1):
+        head = s.low[h]
+        if head in _PUNCT_STOP or (h < k - 1 and head[0].isdigit()):
+            return None
+        if head == "toll":
+            return ("injured" if h >= 1 and s.low[h - 1] in ("injury", "injured") else "killed"), update
+        # "the number of people killed in Saturday's strike on Odesa has risen to 12"
+        term = t.casualty.match_at(s.low, h, lambda r: r["position"] == "after")
+        if term and _counted_by_number_of(s, h):
+            return term[0]["role"], update
+        if head in ("injured", "wounded", "injuries") and h >= 1 and s.low[h - 1] in ("of", "the"):
+            return "injured", update
+        if head in ("dead", "killed", "deaths", "fatalities", "victims") and h >= 1 and s.low[h - 1] in ("of", "the"):
+            return "killed", update
+        if h == k - 1 and head in ("injured", "wounded", "injuries"):
+            return "injured", update
+        if h == k - 1 and head in ("dead", "killed", "deaths", "fatalities"):
+            return "killed", update
+    return None
+
+
+def _counted_by_number_of(s: _Sentence, h: int) -> bool:
+    """Whether the casualty word at token ``h`` is what "the number of" counts: "the number of
+    people killed", "the number of those who died", "the number of wounded civilians"."""
+    vt = tables().victims
+    p = h - 1
+    while p >= 0 and s.low[p] != "of" and (s.low[p] in _AUX or s.low[p] == "those" or vt.match_at(s.low, p)):
+        p -= 1
+    return p >= 1 and s.low[p] == "of" and s.low[p - 1] in _TOLL_HEADS
+
+
+def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
+    """'a woman was killed', 'an 18-month-old child was injured', 'killing a man': count 1."""
+    t = tables()
+    out = []
+    for i, w in enumerate(s.low):
+        if w not in _SINGLE_DETERMINERS or i in taken or _is_subset(s, i):
+            continue
+        if w == "another":  # "one person was killed and another injured"
+            alone = _casualty_role_after(s, i + 1, limit=3)
+            if alone and not t.victims.match_at(s.low, i + 1):
+                out.append(_Figure(alone[0], 1.0, None, False, i, alone[1], None))
+                continue
+        # up to two modifiers, then a singular victim noun
+        for k in range(i + 1, min(i + 4, len(s.low))):
+            hit = t.victims.match_at(s.low, k, lambda r: r["number"] == "singular")
+            if hit:
+                break
+            if s.low[k] in _PUNCT_STOP or not re.match(r"^[a-z0-9][a-z0-9-]*$", s.low[k]):
+                hit = None
+                break
+        else:
+            hit = None
+        if not hit:
+            continue
+        noun_end = k + hit[1]
+        after = _casualty_role_after(s, noun_end, limit=5)
+        before = t.casualty.match_ending_at(s.low, i, lambda r: r["position"] == "before")
+        role = after[0] if after else (before[0]["role"] if before else None)
+        if role:
+            out.append(_Figure(role, 1.0, None, False, i, after[1] if after else noun_end, hit[0]["who"]))
+    return out
+
+
+def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tuple | None:
+    """One victim phrase of a list at token ``i``: a count and its noun ("five passengers"), or
+    "a"/"an"/"the" and a singular noun ("a 67-year-old woman", "the driver").
+
+    Returns ``(value, end token, who, vague, definite)`` or None.
+    """
+    t = tables()
+    m = counts.get(i)
+    if m is not None:
+        value, k, vague, singular = m.value, m.last, m.vague, False
+    elif s.low[i] in ("a", "an", "the"):
+        value, k, vague, singular = 1.0, i + 1, False, True
+    else:
+        return None
+    unknown = 0
+    while k < len(s.low) and k < i + 6:
+        hit = t.victims.match_at(s.low, k)
+        if hit and hit[0]["who"]:
+            if singular and hit[0]["number"] != "singular":
+                return None
+            return value, k + hit[1], hit[0]["who"], vague, s.low[i] == "the"
+        w = s.low[k]
+        if hit or w.endswith("-old"):
+            k += hit[1] if hit else 1  # "two elderly women", "a 14-year-old boy"
+            continue
+        if unknown < 2 and w.isalpha() and w not in _NOT_MODIFIERS and not t.casualty.match_at(s.low, k):
+            unknown += 1  # "two emergency workers"
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
+    """Coordinated victims add up: "a 14-year-old boy and a 67-year-old woman were injured" = 2,
+    "killing two women and a child" = 3, "injuring the driver and five passengers" = 6.
+
+    A list is two or more victim phrases joined by "and" / "," / ", and" with one casualty word
+    for all of them, either before ("killing ...") or after ("... were injured"). When both
+    stand there, the last phrase is the subject of a clause of its own ("killed two people, and a
+    child was injured") and no list is read. Tokens of a list go into ``taken``.
+    """
+    counts = {m.first: m for m in s.numbers if m.kind == "count"}
+    out = []
+    i = 0
+    while i < len(s.low):
+        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the")) or _is_subset(s, i):
+            i += 1
+            continue
+        item = _victim_item(s, i, counts)
+        items = [item] if item else []
+        k = item[1] if item else i
+        while items and k < len(s.low):
+            sep = 2 if tuple(s.low[k:k + 2]) == (",", "and") else 1 if s.low[k] in (",", "and") else 0
+            nxt = _victim_item(s, k + sep, counts) if sep and k + sep < len(s.low) else None
+            if nxt is None:
+                break
+            items.append(nxt)
+            joined_by_and = "and" in s.low[k:k + sep]
+            k = nxt[1]
+            if joined_by_and:
+                break  # "and" joins the last item: "A and B, and C" is no list of three
+        if len(items) < 2 or all(it[4] for it in items):
+            i += 1
+            continue
+        qualifier, qstart = qualifier_before(s.tokens, i) if i in counts else (None, i)
+        before = _casualty_role_before(s, qstart)
+        after = _casualty_role_after(s, k, limit=5)
+        # "police detained a man, and two people were injured": the object of another verb is no subject
+        if after and not before and qstart > 0 and s.low[qstart - 1].endswith("ed") \
+                and s.low[qstart - 1] not in _REPORTED:
+            after = None
+        if bool(before) == bool(after):
+            i = k  # nor is any shorter list inside it ("... a woman, and two people were injured")
+            continue
+        whos = {it[2] for it in items}
+        figure = _Figure(before[0] if before else after[0], sum(it[0] for it in items), qualifier,
+                         any(it[3] for it in items), qstart, k if before else after[1],
+                         whos.pop() if len(whos) == 1 else "people", bool(before and before[1]))
+        out.append(figure)
+        taken.update(range(qstart, k))
+        i = k
+    return out
+
+
+def _casualty_figures(s: _Sentence) -> list[_Figure]:
+    taken: set[int] = set()
+    figures = _victim_lists(s, taken)
+    for m in s.numbers:
+        if m.kind != "count" or m.first in taken or _is_subset(s, m.first):
+            continue
+        qualifier, qstart = qualifier_before(s.tokens, m.first)
+        before = _casualty_role_before(s, qstart)
+        if before:
+            role, update = before
+            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last, _who_after(s, m.last), update))
+        else:
+            after = _casualty_role_after(s, m.last)
+            if not after:
+                continue
+            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last, after[2]))
+        taken.update(range(qstart, m.last))
+    figures += _single_victims(s, taken)
+    return sorted(figures, key=lambda f: f.first)
+
+
+def _group(figures: list, same=lambda a, b: True) -> list[list]:
+    """Figures in reading order -> events: a new event starts when its role is already filled.
+
+    ``same(a, b)`` says whether two figures may share an event (for interceptions: same weapon class).
+    """
+    events: list[list] = []
+    for f in figures:
+        for ev in reversed(events):
+            if same(ev[0], f):
+                if all(g.role != f.role for g in ev):
+                    ev.append(f)
+                    break
+                events.append([f])
+                break
+        else:
+            events.append([f])
+    return events
+
+
+def _cues(s: _Sentence) -> set[str]:
+    return {row["kind"] for _, _, row in tables().cues.find_all(s.low)}
+
+
+def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> dict | None:
+    """The country a toll is stated for when a scope phrase (``place_scope.csv``: "across Ukraine",
+    "nationwide") goes with its figures, else None: right after them ("130 injured across
+    Ukraine", "killed 5 people nationwide"), or earlier in their clause ("Russian strikes across
+    the country killed eight civilians", "Across Ukraine, five people were killed") when no place
+    stands between the phrase and the figures nor after the figures in their clause ("missiles
+    struck across Ukraine, killing three people in Kyiv" is Kyiv's toll)."""
+    t = tables()
+    if _places is None or not t.scope_re.search(s.text.lower()):
+        return None
+    k = last
+    while k < len(s.low) and k < last + 5 and (s.low[k] in _AUX or t.victims.match_at(s.low, k)
+                                                or t.casualty.match_at(s.low, k, lambda r: r["position"] == "after")):
+        k += 1  # "killed five people across Ukraine", "130 injured nationwide"
+    hit = t.scope.match_at(s.low, k)
+    if hit is None:
+        earlier = [h for h in t.scope.find_all(s.low[:first]) if s.tokens[h[0]].start >= clause_start]
+        if earlier:
+            a, n, row = earlier[-1]
+            stop = next((j for j in range(last, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")),
+                        len(s.low))
+            between = s.text[s.tokens[a + n - 1].end:s.tokens[first].start]
+            after = s.text[s.tokens[last - 1].end:s.tokens[stop - 1].end] if stop > last else ""
+            if not _places.find_places(between) and not _places.find_places(after):
+                hit = (row, n)
+    place = _places.gazetteer().get(hit[0]["place"]) if hit else None
+    if place is None:
+        return None
+    return {"location": place.name, "latitude": place.latitude, "longitude": place.longitude, "admin1": place.admin1}
+
+
+def _locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
+    if _places is None:
+        return None
+    return _places.locate(text, start, end)
+
+
+def _target(s: _Sentence, first: int) -> str | None:
+    hits = tables().targets.find_all(s.low)
+    if not hits:
+        return None
+    return min(hits, key=lambda h: abs(h[0] - first))[2]["target"]
+
+
+def _clause_bounds(s: _Sentence, groups: list[list]) -> list[int]:
+    """Where each event's clause starts (a character offset): at the last clause break (",", ";",
+    "while", "whereas") between the previous event's figures and its own, so that in "killed 2 in
+    Kharkiv Oblast, while in Kherson Oblast 1 person was killed" each toll keeps its own place."""
+    bounds = [0]
+    for prev, cur in zip(groups, groups[1:]):
+        a, b = max(f.last for f in prev), min(f.first for f in cur)
+        breaks = [k for k in range(a, b) if s.low[k] in (",", ";", "while", "whereas", "but")]
+        bounds.append(s.tokens[breaks[-1] if breaks else a].start)
+    return bounds
+
+
+def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
+    t = tables()
+    if not t.casualty_re.search(s.text.lower()):
+        return []
+    figures = _casualty_figures(s)
+    if not figures:
+        return []
+    if t.noncasualty.find_all(s.low) and not s.weapons:
+        return []
+    cues = _cues(s)
+    events = []
+    groups = _group(figures)
+    bounds = _clause_bounds(s, groups)
+    for gi, group in enumerate(groups):
+        first = min(f.first for f in group)
+        last = max(f.last for f in group)
+        clause_start = bounds[gi]
+        clause_end = bounds[gi + 1] if gi + 1 < len(groups) else len(s.text)
+        prev = _parse(prev_text) if prev_text else None  # parsed only when a toll needs its neighbour
+        weapon = _weapon_near(s, first, last) or (prev and prev.weapons and prev.weapons[-1][2]) or None
+        # "killed and 130 injured across Ukraine": a nationwide toll, whatever cities the sentence names;
+        # else the clause's place (locate() falls back to the whole sentence)
+        place = _scope_place(s, first, last, clause_start) or _locate(s.text, clause_start, clause_end)
+        if place is None and prev is not None:
+            place = _locate(prev.text)
+        killed = next((f for f in group if f.role == "killed"), None)
+        injured = next((f for f in group if f.role == "injured"), None)
+        who = next((f.who for f in group if f.who), None)
+        start, end = s.span(first, last)
+        events.append({
+            "char_start": start, "char_end": end,
+            "location": place and place.get("location"),
+            "latitude": place and place.get("latitude"),
+            "longitude": place and place.get("longitude"),
+            "admin1": place and place.get("admin1"),
+            "event_type": (weapon["event_type"] or None) if weapon else None,
+            "weapon": weapon["weapon"] if weapon else None,
+            "target": _target(s, first),
+            "who": who,
+            "killed": as_int(killed.value) if killed else None,
+            "killed_qualifier": killed.qualifier if killed else None,
+            "injured": as_int(injured.value) if injured else None,
+            "injured_qualifier": injured.qualifier if injured else None,
+            "vague": any(f.vague for f in group),
+            # "killed 1,050 Russian soldiers in the past day": a front-wide period total (General Staff
+            # loss claims); a regional civilian toll "over the past day" stays one event
+            "aggregate": "aggregate" in cues or ("period" in cues and who == "soldiers"),
+            "update": any(f.update for f in group) or "update" in cues,
+        })
+    return events
+
+
+# --------------------------------------------------------------------------- interceptions
+
+
+def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | None:
+    """A weapon named right after a count ("21 Shahed suicide drones"): (row, end token)."""
+    wt = tables().weapons
+    for k in range(j, min(len(s.low), j + limit)):
+        hit = wt.match_at(s.low, k)
+        if hit:
+            # the name runs on over further weapon words: "Kh-101 cruise missiles", "Shahed strike UAVs"
+            end = k + hit[1]
+            while end < len(s.low):
+                if wt.match_at(s.low, end):
+                    end += wt.match_at(s.low, end)[1]
+                elif end + 1 < len(s.low) and s.low[end].isalpha() and s.low[end] not in ("and", "or", "which", "that") \
+                        and wt.match_at(s.low, end + 1):
+                    end += 1 + wt.match_at(s.low, end + 1)[1]
+                elif end + 2 < len(s.low) and s.low[end] in ("and", "or") and s.low[end + 1].isalpha() \
+                        and not s.low[end + 1][0].isdigit() and wt.match_at(s.low, end + 2) \
+                        and _same_class(hit[0], wt.match_at(s.low, end + 2)[0]):
+                    end += 2 + wt.match_at(s.low, end + 2)[1]  # "Shahed-type and decoy drones"
+                else:
+                    break
+            return hit[0], end
+        if s.low[k] in _PUNCT_STOP or s.low[k] in ("and", "or", "which", "that") or s.low[k][0].isdigit():
+            return None
+    return None
+
+
+def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, int, bool] | None:
+    """Role of a count from the verb after it ("16 drones were shot down"): (role, end token,
+    whether it is only a participle) or None.
+
+    A bare participle "launched" ("15 of the drones launched from Kursk were shot down") only
+    describes the weapon: a later verb in the same clause wins over it.
+    """
+    t = tables()
+    k = j
+    participle = None
+    while k < len(s.low) and k < j + limit:
+        hit = t.intercept.match_at(s.low, k, lambda r: r["position"] == "after")
+        if hit:
+            if participle is None and hit[1] == 1 and s.low[k] == "launched":
+                participle = ("launched", k + 1, True)
+                k, limit = k + 1, limit + 4
+                continue
+            return hit[0]["role"], k + hit[1], False
+        w = t.weapons.match_at(s.low, k)
+        if w:
+            k += w[1]
+            continue
+        if s.low[k] in ("and", "or") and k + 1 < len(s.low) and t.weapons.match_at(s.low, k + 1):
+            k += 1  # "183 Shahed drones and decoy drones were launched"
+            continue
+        if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
+            k += 1
+            continue
+        if participle and (s.low[k] in ("from", "at", "by", "over", "overnight", "in", "on", "against", "toward",
+                                        "towards", "into") or s.tokens[k].text[:1].isupper()):
+            k += 1  # "launched from Kursk", "launched at Kyiv overnight"
+            continue
+        return participle
+    return participle
+
+
+def _intercept_role_before(s: _Sentence, a: int) -> str | None:
+    hit = tables().intercept.match_ending_at(s.low, _skip_back(s.low, a), lambda r: r["position"] == "before")
+    return hit[0]["role"] if hit else None
+
+
+@dataclass
+class _IFig:
+    role: str
+    value: float
+    first: int
+    last: int
+    weapon: dict | None
+    all_of: bool = False
+    extra: list = field(default_factory=list)
+
+
+_INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))
+_COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",))
+
+
+def _interception_figures(s: _Sentence) -> list[_IFig]:
+    """Launched / intercepted / not-reached counts of one sentence, in reading order.
+
+    Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
+    count it is coordinated with ("launched 408 drones and 40 missiles").
+    """
+    nums = [m for m in s.numbers if m.kind == "count" and not m.vague and not _is_subset(s, m.first)]
+    cands: list[dict] = []
+    skip_next = False
+    for idx, m in enumerate(nums):
+        if skip_next:
+            skip_next = False
+            continue
+        _, qstart = qualifier_before(s.tokens, m.first)
+        own = _weapon_after(s, m.last)
+        nxt = nums[idx + 1] if idx + 1 < len(nums) else None
+        lead = _skip_back(s.low, qstart)
+        all_of = qstart > 0 and s.low[qstart - 1] == "all"
+        # "16 of 21 drones", "34 out of the 43 missiles"
+        gap = s.low[m.last:nxt.first] if nxt else []
+        if nxt and gap in (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"]):
+            w2 = _weapon_after(s, nxt.last)
+            role = _intercept_role_before(s, qstart)
+            if role is None and cands and cands[-1]["role"] and tuple(s.low[cands[-1]["last"]:lead]) in _COORDINATION:
+                role = cands[-1]["role"]  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
+            if role is None:
+                role = (_intercept_role_after(s, w2[1] if w2 else nxt.last) or (None,))[0]
+            if role in ("intercepted", "not_reached"):
+                weapon = (w2 or own or (None,))[0]
+                cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
+                              "last": w2[1] if w2 else nxt.last, "weapon": weapon, "all_of": False,
+                              "extra": [("launched", nxt.value)], "bare_ok": True})
+                skip_next = True
+                continue
+        role = _intercept_role_before(s, qstart)
+        # role order: a verb before the count; a verb of its own after it ("58 drones were lost");
+        # the count it is coordinated with; a participle after it ("drones launched overnight")
+        subject = False  # the count is the subject of an interception verb: "110 were shot down"
+        after = None if role else _intercept_role_after(s, own[1] if own else m.last)
+        if after and not after[2]:
+            role, subject = after[0], True
+        relative = tuple(s.low[m.last:m.last + 2]) in (("of", "which"), ("of", "them"), ("of", "these"))
+        if role is None and not relative and cands and cands[-1]["role"] \
+                and tuple(s.low[cands[-1]["last"]:lead]) in _COORDINATION:
+            role = cands[-1]["role"]  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
+        if role is None and lead > 0 and s.low[lead - 1] == "and":
+            role = _verb_before_conjunct(s, lead - 1)  # "destroyed the missile and 18 of the drones"
+        if role is None and after:
+            role, subject = after[0], True
+        if role is None and qstart > 0 and s.low[qstart - 1] == "of" and own:
+            role = "launched"  # "of the 43 missiles, 34 were destroyed": the total opens the clause
+        nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
+        cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
+                      "last": own[1] if own else m.last, "weapon": own[0] if own else None,
+                      "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS})
+    # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
+    for i, c in enumerate(cands):
+        if c["role"] is not None:
+            continue
+        if i > 0 and cands[i - 1]["role"] and tuple(s.low[cands[i - 1]["last"]:c["lead"]]) in _COORDINATION:
+            c["role"] = cands[i - 1]["role"]
+        elif i + 1 < len(cands) and cands[i + 1]["role"] and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
+            c["role"] = cands[i + 1]["role"]
+    out: list[_IFig] = []
+    for c in cands:
+        if c["role"] is None or not c["bare_ok"]:
+            continue  # "deployed 150,000 troops", "destroyed 12 tanks": not an interception
+        if c["weapon"] is not None and c["weapon"]["weapon_class"] not in _INTERCEPTABLE:
+            continue  # "fired 120 artillery shells" is shelling, not an air attack
+        out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
+    out += _all_intercepted(s, out)
+    return sorted(out, key=lambda f: f.first)
+
+
+def _verb_before_conjunct(s: _Sentence, and_idx: int) -> str | None:
+    """The interception verb before a short first conjunct without a count ("destroyed the missile and")."""
+    # the conjunct is at least one word: in "31 were shot down and 18 were lost" the verb belongs to 31
+    for p in range(and_idx - 1, max(0, and_idx - 5), -1):
+        if not s.low[p].isalpha() or s.low[p] == "and":
+            return None
+        role = _intercept_role_before(s, p)
+        if role:
+            return role
+    return None
+
+
+_ALL_OF = re.compile(r"\b(?:all|both)(?: of (?:them|which|these))?(?: were| was| have been| had been)? "
+                     r"(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b")
+
+
+def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
+    """'..., and all of them were destroyed': intercepted = the launch count just before."""
+    out = []
+    t = tables()
+    # "destroying 28 drones and both missiles": all of the launched count of that weapon
+    for k, w in enumerate(s.low):
+        if w not in ("both", "all") or (k + 1 < len(s.low) and s.low[k + 1][0].isdigit()):
+            continue
+        nxt = k + 2 if k + 1 < len(s.low) and s.low[k + 1] == "the" else k + 1
+        hit = t.weapons.match_at(s.low, nxt)
+        prior = [f for f in figs if f.last <= k]
+        verb = _intercept_role_before(s, k) == "intercepted"
+        coord = prior and prior[-1].role == "intercepted" and tuple(s.low[prior[-1].last:k]) in _COORDINATION
+        if not hit or not (verb or coord):
+            continue
+        launched = [f for f in figs if f.role == "launched" and _same_class(f.weapon, hit[0])]
+        if launched:
+            out.append(_IFig("intercepted", launched[-1].value, k, nxt + hit[1], hit[0]))
+    low = s.text.lower()
+    for m in _ALL_OF.finditer(low):
+        before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]
+        if not before:
+            continue
+        src = before[-1]
+        first = next(k for k, t in enumerate(s.tokens) if t.start >= m.start())
+        last = next((k for k, t in enumerate(s.tokens) if t.end >= m.end()), len(s.tokens) - 1) + 1
+        out.append(_IFig("intercepted", src.value, first, last, src.weapon))
+    return out
+
+
+def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
+    """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
+    into those events in place instead."""
+    t = tables()
+    if not t.intercept_re.search(s.text.lower()):
+        return []
+    cues = _cues(s)
+    if "not_interception" in cues:
+        return []  # "the US delivered 500 missiles": deliveries and production are not attacks
+    figs = _interception_figures(s)
+    if not figs:
+        return []
+    # A bare count takes the weapon of the count before it, else the sentence's nearest weapon.
+    last_weapon = None
+    for f in figs:
+        if f.weapon is None:
+            f.weapon = last_weapon or _weapon_near(s, f.first, f.last)
+        last_weapon = f.weapon or last_weapon
+    claim = t.claimants.find_all(s.low)
+    claimant = claim[0][2]["claimant"] if claim else None
+    events: list[dict] = []
+    for group in _group(figs, same=lambda a, b: _same_class(a.weapon, b.weapon)):
+        # the most specific name in the group: "Shahed drone" over "drone"
+        named = [f.weapon for f in group if f.weapon]
+        weapon = next((w for w in named if w["weapon"] != w["weapon_class"]), named[0] if named else None)
+        values = {"launched": None, "intercepted": None, "not_reached": None}
+        for f in group:
+            values[f.role] = f.value
+            for role, v in f.extra:
+                values[role] = values[role] if values[role] is not None else v
+            if f.all_of and f.role == "intercepted" and values["launched"] is None:
+                values["launched"] = f.value
+        # "Air defences shot down 110 of them." / "Ukrainian forces shot down 718 drones and 7 missiles."
+        # complete the launch counts of the sentence before
+        target = None
+        if values["launched"] is None and prev_events:
+            same = [e for e in prev_events if weapon is None or _same_class(e, weapon)]
+            target = same[-1] if same else None
+        if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
+                and values["intercepted"] < target["intercepted"]:
+            continue  # "11 drones were shot down over the Belgorod region": a share of the total before
+        if target is not None:
+            if all(target[r] is None for r, v in values.items() if v is not None):
+                for r, v in values.items():
+                    if v is not None:
+                        target[r] = as_int(v)
+                _finish_interception(target)
+                continue
+        if weapon is None:
+            continue  # a count with no weapon anywhere near ("25 were repelled") is not an interception
+        first = min(f.first for f in group)
+        last = max(f.last for f in group)
+        start, end = s.span(first, last)
+        place = _locate(s.text)
+        ev = {
+            "char_start": start, "char_end": end,
+            "weapon": weapon["weapon"] if weapon else None,
+            "weapon_class": weapon["weapon_class"] if weapon else None,
+            "launched": as_int(values["launched"]),
+            "intercepted": as_int(values["intercepted"]),
+            "not_reached": as_int(values["not_reached"]),
+            "claimant": claimant,
+            "region": place and place.get("location"),
+            "aggregate": "aggregate" in cues,
+        }
+        _finish_interception(ev)
+        events.append(ev)
+    return events
+
+
+def _same_class(a: dict | None, b: dict | None) -> bool:
+    """Two weapons count together when their classes agree; a bare "missiles" joins any missile class."""
+    ca, cb = (a or {}).get("weapon_class"), (b or {}).get("weapon_class")
+    if ca == cb:
+        return True
+    return bool(ca and cb) and "missile" in (ca, cb) and ca.endswith("missile") and cb.endswith("missile")
+
+
+def _finish_interception(ev: dict) -> None:
+    """Rate = intercepted / launched when both are known and consistent; else flag the pair."""
+    launched, intercepted, lost = ev["launched"], ev["intercepted"], ev["not_reached"] or 0
+    ev["rate"], ev["flag"] = None, None
+    if launched and intercepted is not None:
+        if intercepted + lost > launched:
+            ev["flag"] = f"inconsistent: {intercepted} intercepted + {lost} not reached > {launched} launched"
+        else:
+            ev["rate"] = intercepted / launched
+
+
+# --------------------------------------------------------------------------- economic figures
+
+
+@lru_cache(maxsize=1)
+def _money_regex() -> re.Pattern:
+    rows = tables().currencies
+    before = sorted((r["pattern"] for r in rows if r["position"] == "before"), key=len, reverse=True)
+    after = sorted((r["pattern"] for r in rows if r["position"] == "after"), key=len, reverse=True)
+    num = r"(?P<num{i}>\d+(?:[.,]\d+)*)"
+    scale = r"(?:\s*(?P<scale{i}>trillion|billion|million|thousand|bn|mln|tn|m)\b)?"
+    alt_b = "|".join(re.escape(p) for p in before)
+    alt_a = "|".join(re.escape(p) for p in after)
+    return re.compile(
+        rf"(?P<cur0>{alt_b})\s?{num.format(i=0)}{scale.format(i=0)}"
+        rf"|{num.format(i=1)}{scale.format(i=1)}\s+(?P<cur1>{alt_a})\b",
+        re.IGNORECASE,
+    )
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_MEASURE = re.compile(
+    r"\b(?:(?:military|humanitarian|financial|economic|total|direct|indirect|reconstruction|budget|defence|defense|"
+    r"energy|macro-financial|estimated)\s+)?(?:cost|costs|price|damage|damages|losses|aid|assistance|package|budget|"
+    r"funding|loan|loans|grant|grants|reconstruction|recovery|spending|revenue|revenues|assets|debt|needs|bill)\b"
+    r"(?:\s+(?:of|for|to)\s+[^,;.$€£]+?)?(?=\s+(?:will|would|could|may|might|is|was|are|were|has|have|had|totals?|"
+    r"amounts?|reached|stood|came|at|to|worth|estimated|of|reach)\b|\s*[,:]|$)",
+    re.IGNORECASE,
+)
+_WHAT_AFTER = re.compile(
+    r"^\s*(?:(?:in|of|for|worth\s+of)\s+(?P<what>[^,;.]+)"
+    r"|(?P<noun>(?:(?!(?:from|to|by|with|at|on|into|the|a|an)\b)[\w-]+\s+){0,2}"
+    r"(?:aid|package|loan|grant|budget|assistance|tranche|fund|deal|facility))\b)",
+    re.IGNORECASE,
+)
+_RATIO = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s+times\s+(?P<of>[^,;.]+?)\s*(?:[,;.]|\s+for\b|\s+in\b|$)", re.IGNORECASE)
+
+
+def _economic_figures(text: str) -> list[dict]:
+    out = []
+    cur_rows = {r["pattern"].lower(): r["currency"] for r in tables().currencies}
+    ratio = _RATIO.search(text)
+    for m in _money_regex().finditer(text):
+        i = "0" if m.group("cur0") else "1"
+        value = parse_digits(m.group(f"num{i}"))
+        if value is None:
+            continue
+        scale = (m.group(f"scale{i}") or "").lower() or None
+        amount = value * _SCALES.get(scale or "", 1.0)
+        # what it measures: the nearest measure noun before the amount ("the cost of rebuilding
+        # Ukraine will be $411 billion"), else the phrase after it ("$1 billion in military aid")
+        before = list(_MEASURE.finditer(text[:m.start()]))
+        after = _WHAT_AFTER.match(text[m.end():])
+        what = before[-1].group(0) if before else (after.group("what") or after.group("noun") if after else None)
+        if what:
+            what = re.sub(r"^(?:the|a|an)\s+", "", what.strip(), flags=re.IGNORECASE)
+        rec = {
+            "char_start": m.start(), "char_end": m.end(),
+            "amount": amount, "currency": cur_rows[m.group(f"cur{i}").lower()],
+            "scale": {"m": "million", "mln": "million", "bn": "billion", "tn": "trillion"}.get(scale, scale),
+            "what": what, "ratio": None, "ratio_of": None,
+        }
+        if ratio and not out:
+            rec["ratio"] = parse_digits(ratio.group("num"))
+            rec["ratio_of"] = ratio.group("of").strip()
+        out.append(rec)
+    return out
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _date_fields(sentence: str, published: str | None) -> dict:
+    if _dates is None:
+        return {"date": published, "date_phrase": None, "date_start": None, "date_end": None, "date_resolved": False}
+    got = _dates.resolve_event_date(sentence, published)
+    return {
+        "date": got.get("date"),  # None for a window ("last week"): date_start..date_end holds it
+        "date_phrase": got.get("date_phrase"),
+        "date_start": got.get("date_start"),
+        "date_end": got.get("date_end"),
+        "date_resolved": bool(got.get("date_resolved")),
+    }
+
+
+def _published_dates(articles: pd.DataFrame | None) -> dict:
+    if articles is None or len(articles) == 0 or "date" not in articles:
+        return {}
+    return dict(zip(articles["article_id"], articles["date"]))
+
+
+def _check_sentences(sentences: pd.DataFrame) -> None:
+    missing = {"article_id", "sentence_idx", "start", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(
+            f"sentences table lacks columns {sorted(missing)}: pass the table written by 01_ingest "
+            "(data/processed/sentences.parquet) or build one with helpers.ingest.split_sentences"
+        )
+
+
+def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> dict[str, list[dict]]:
+    """Events of one article's sentences ``(sentence_idx, start, text)`` in order, keyed by kind.
+
+    Character offsets in the records are made article-relative with each sentence's ``start``.
+    """
+    out: dict[str, list[dict]] = {k: [] for k in kinds}
+    t = tables()
+    prev_text: str | None = None
+    prev_inter: list[dict] = []
+    for idx, start, text in rows:
+        text = text if isinstance(text, str) else ""
+        low = text.lower()
+        # cheap prefilter: a figure needs a number and an event word; most sentences have neither
+        s = None
+        if t.number_re.search(low) and (t.casualty_re.search(low) or t.intercept_re.search(low)
+                                         or ("economic" in kinds and _money_regex().search(text))):
+            s = _parse(text)
+        base = {"sentence_idx": int(idx), "sentence": text}
+        events: list[dict] = []
+        if s is not None and "casualty" in kinds:
+            for ev in _casualty_events(s, prev_text):
+                out["casualty"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
+        if s is not None and "interception" in kinds:
+            events = _interception_events(s, prev_inter)
+            for ev in events:
+                ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
+            out["interception"].extend(events)
+        # only a sentence that named counts can be completed by the next one
+        prev_inter = [e for e in events if e["weapon"] is not None]
+        if s is not None and "economic" in kinds:
+            for ev in _economic_figures(text):
+                out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
+        prev_text = text
+    return out
+
+
+# Counts are whole numbers that may be missing: pandas' nullable Int64 keeps 8 as 8, not 8.0.
+_DTYPES = {
+    "sentence_idx": "Int64", "char_start": "Int64", "char_end": "Int64",
+    "killed": "Int64", "injured": "Int64", "launched": "Int64", "intercepted": "Int64", "not_reached": "Int64",
+    "latitude": "float64", "longitude": "float64", "rate": "float64", "amount": "float64", "ratio": "float64",
+    "vague": "boolean", "aggregate": "boolean", "update": "boolean", "date_resolved": "boolean",
+}
+
+
+def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return df.astype({c: t for c, t in _DTYPES.items() if c in columns})
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return _typed(pd.DataFrame({c: pd.Series(dtype="object") for c in columns}), columns)
+
+
+def _extract(sentences: pd.DataFrame, articles: pd.DataFrame | None, kind: str, columns: list[str]) -> pd.DataFrame:
+    if sentences is None or len(sentences) == 0:
+        return _empty(columns)
+    _check_sentences(sentences)
+    published = _published_dates(articles)
+    records = []
+    ordered = sentences.sort_values(["article_id", "sentence_idx"], kind="stable")
+    for article_id, group in ordered.groupby("article_id", sort=False):
+        rows = list(zip(group["sentence_idx"], group["start"], group["text"]))
+        pub = published.get(article_id)
+        pub = None if pd.isna(pub) else pub
+        for rec in _article_records(rows, (kind,))[kind]:
+            dates = _date_fields(rec["sentence"], pub) if "date_resolved" in columns else {"date": pub}
+            records.append({"article_id": article_id, **rec, **dates})
+    if not records:
+        return _empty(columns)
+    return _typed(pd.DataFrame.from_records(records)[columns].reset_index(drop=True), columns)
+
+
+def extract_casualties(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Casualty events of a sentences table -> DataFrame with ``CASUALTY_COLUMNS`` (rules: module doc)."""
+    return _extract(sentences, articles, "casualty", CASUALTY_COLUMNS)
+
+
+def extract_interceptions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Interception events of a sentences table -> DataFrame with ``INTERCEPTION_COLUMNS``."""
+    return _extract(sentences, articles, "interception", INTERCEPTION_COLUMNS)
+
+
+def extract_economic_figures(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Money amounts (with currency, scale, what they measure, stated ratio) -> ``ECONOMIC_COLUMNS``."""
+    return _extract(sentences, articles, "economic", ECONOMIC_COLUMNS)
+
+
+def sentences_from_text(text: str, article_id: str = "input") -> pd.DataFrame:
+    """A contract sentences table for one text, split with ``helpers.ingest.split_sentences``."""
+    from helpers.ingest import split_sentences
+
+    rows = [(article_id, i, a, b, s) for i, (a, b, s) in enumerate(split_sentences(text))]
+    return pd.DataFrame(rows, columns=["article_id", "sentence_idx", "start", "end", "text"])
+
+
+_CLI_CASUALTY = ["location", "killed", "injured", "killed_qualifier", "injured_qualifier", "weapon",
+                 "event_type", "target", "who", "vague", "aggregate", "update"]
+_CLI_INTERCEPTION = ["weapon", "weapon_class", "launched", "intercepted", "not_reached", "rate", "flag",
+                     "claimant", "region", "aggregate"]
+
+
+def extract_events(text: str, date: str | None = None) -> list[dict]:
+    """Casualty and interception events of one text, in the CLI's shape, in reading order.
+
+    Each event: ``{"kind": "casualty"|"interception", <fields, None where not stated>,
+    "sentence_idx", "char_start", "char_end", "sentence"}``; ``date`` is the publication date.
+    """
+    from helpers.ingest import split_sentences
+
+    rows = [(i, a, s) for i, (a, _, s) in enumerate(split_sentences(text or ""))]
+    found = _article_records(rows, ("casualty", "interception"))
+    events = []
+    for kind, fields in (("casualty", _CLI_CASUALTY), ("interception", _CLI_INTERCEPTION)):
+        for rec in found[kind]:
+            ev = {"kind": kind, **{f: rec.get(f) for f in fields}}
+            ev.update({k: rec[k] for k in ("sentence_idx", "char_start", "char_end", "sentence")})
+            ev["date"] = _date_fields(rec["sentence"], date)["date"]
+            events.append(ev)
+    return sorted(events, key=lambda e: (e["sentence_idx"], e["char_start"]))
+
+
+# --------------------------------------------------------------------------- pipeline step and summaries
+
+NO_PLACE = "place not stated"
+FIGURE_KINDS = ("per event", "vague (ACLED rule)", "aggregate (cumulative)")
+
+
+def figure_kind(casualties: pd.DataFrame) -> pd.Series:
+    """Which total a casualty row belongs to: aggregate first, then vague, else 'per event'."""
+    agg = casualties["aggregate"].fillna(False).astype(bool)
+    vague = casualties["vague"].fillna(False).astype(bool)
+    return pd.Series(
+        [FIGURE_KINDS[2] if a else FIGURE_KINDS[1] if v else FIGURE_KINDS[0] for a, v in zip(agg, vague)],
+        index=casualties.index, dtype="object",
+    )
+
+
+def casualty_totals(casualties: pd.DataFrame, by: str = "location") -> pd.DataFrame:
+    """Killed and injured summed by ``by`` (location, weapon, event_type ...), with per-event,
+    vague and aggregate figures in separate rows so a cumulative total never adds to a strike's toll.
+
+    Columns: ``by``, figures, events, killed, injured, updated (events whose toll was revised).
+    A missing place or weapon is shown as 'place not stated' / 'not stated'.
+    """
+    columns = [by, "figures", "events", "killed", "injured", "updated"]
+    if casualties is None or len(casualties) == 0:
+        return pd.DataFrame(columns=columns)
+    df = casualties.assign(figures=figure_kind(casualties))
+    df[by] = df[by].fillna(NO_PLACE if by == "location" else "not stated")
+    out = (
+        df.groupby([by, "figures"], sort=False)
+        .agg(events=("killed", "size"), killed=("killed", "sum"), injured=("injured", "sum"),
+             updated=("update", "sum"))
+        .reset_index()
+    )
+    out["figures"] = pd.Categorical(out["figures"], categories=FIGURE_KINDS, ordered=True)
+    out = out.sort_values(["figures", "killed", "injured"], ascending=[True, False, False])
+    out["figures"] = out["figures"].astype(str)
+    return out[columns].reset_index(drop=True)
+
+
+def interception_totals(interceptions: pd.DataFrame, by: str = "weapon") -> pd.DataFrame:
+    """Launched, intercepted and not-reached summed by ``by`` over events that state both launched
+    and intercepted and are not flagged inconsistent; rate = intercepted / launched, with a label
+    such as '16 of 21 = 76.2%'. Columns: ``by``, events, launched, intercepted, not_reached, rate,
+    label, left_out (events of that weapon without a usable pair, flagged, or cumulative totals)."""
+    columns = [by, "events", "launched", "intercepted", "not_reached", "rate", "label", "left_out"]
+    if interceptions is None or len(interceptions) == 0:
+        return pd.DataFrame(columns=columns)
+    df = interceptions.assign(**{by: interceptions[by].fillna("not stated")})
+    usable = (df["launched"].notna() & df["intercepted"].notna() & df["flag"].isna()
+              & ~df["aggregate"].fillna(False).astype(bool))
+    out = (
+        df[usable].groupby(by, sort=False)
+        .agg(events=("launched", "size"), launched=("launched", "sum"), intercepted=("intercepted", "sum"),
+             not_reached=("not_reached", "sum"))
+        .reset_index()
+    )
+    left = df[~usable].groupby(by).size().rename("left_out")
+    out = out.merge(left, how="outer", left_on=by, right_index=True).fillna({"events": 0, "left_out": 0})
+    for c in ("events", "launched", "intercepted", "not_reached", "left_out"):
+        out[c] = out[c].astype("Int64")
+    out["rate"] = (out["intercepted"] / out["launched"]).astype("float64")
+    out["label"] = [
+        f"{i} of {n} = {r:.1%}" if pd.notna(r) else "no launched/intercepted pair"
+        for i, n, r in zip(out["intercepted"], out["launched"], out["rate"])
+    ]
+    return out.sort_values("launched", ascending=False, na_position="last")[columns].reset_index(drop=True)

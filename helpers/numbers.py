@@ -1,0 +1,259 @@
+"""Numbers: tokens with character spans, and the counts written in them as values.
+
+Input is a sentence; output is a list of :class:`NumberMention` (value, character span, token
+span, whether the count is vague, what kind of number it is). The words behind the values are
+data: ``resources/number_words.csv`` (number words, scales, "dozen", vague counts) and
+``resources/qualifiers.csv`` ("at least", "about", "more than", "up to").
+
+Rules applied:
+- digits with thousands separators: "10,000" = 10000; a comma followed by anything but exactly
+  three digits cannot be a thousands separator and is read as a decimal comma: "2,6" = 2.6;
+- number words: "eight", "twenty-one", "one hundred and twenty", "two dozen" = 24, "1.5 million";
+- vague counts follow ACLED's rule: "dozens" = 12, "tens" = 10, "hundreds" = 100 (and
+  "thousands" = 1000), each flagged ``vague``; "tens of thousands" = 10000, vague;
+- four-digit numbers from 1800 to 2100 standing alone are marked ``kind="year"``; a number
+  followed by "%", "percent" or "per cent" is ``kind="percent"``; ordinals ("155th"), Roman
+  numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here.
+
+Why not a library (word2number, text2num)? None is installed, neither reads vague counts or
+"two dozen" the ACLED way, and the team rule is that language patterns live in readable tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize import NLTKWordTokenizer
+
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\d+,\d{1,2}$|^\d+,\d{4,}$")
+# "1.5bn", "300m": money amounts glued to their scale.
+_DIGITS_SCALE = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|mln|m|k|tn)$")
+_SUFFIX_SCALE = {"bn": 1e9, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
+_PERCENT_WORDS = {"%", "percent", "per"}
+# Day numbers beside a month name are dates, not counts ("on April 14 killed 15 people").
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One nltk token: its text, lower-cased text and character span in the sentence."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A count found in a sentence.
+
+    ``first``/``last`` are token indexes (``last`` exclusive); ``start``/``end`` are character
+    offsets in the sentence; ``kind`` is "count", "year", "date" (a day beside a month name) or
+    "percent".
+    """
+
+    value: float
+    start: int
+    end: int
+    first: int
+    last: int
+    vague: bool = False
+    kind: str = "count"
+    text: str = ""
+
+
+def read_resource_csv(name: str) -> list[dict]:
+    """Rows of ``helpers/resources/<name>`` as dicts; a row with the wrong number of fields is named."""
+    path = resources.files("helpers").joinpath(f"resources/{name}")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for n, row in enumerate(rows, start=2):
+        if any(v is None for v in row.values()):
+            raise ValueError(f"helpers/resources/{name} line {n}: wrong number of fields; fix the row")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, tuple[float, str]]:
+    """``word -> (value, kind)`` from ``resources/number_words.csv`` (kind: unit, ten, scale, multiplier, vague, none)."""
+    return {r["word"].strip().lower(): (float(r["value"]), r["kind"].strip()) for r in read_resource_csv("number_words.csv")}
+
+
+@lru_cache(maxsize=1)
+def qualifiers() -> dict[tuple[str, ...], str]:
+    """``phrase tokens -> qualifier`` from ``resources/qualifiers.csv``, e.g. ("at", "least") -> "at least"."""
+    return {tuple(r["phrase"].lower().split()): r["qualifier"] for r in read_resource_csv("qualifiers.csv")}
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> NLTKWordTokenizer:
+    return NLTKWordTokenizer()
+
+
+@lru_cache(maxsize=20000)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
+    spans = _tokenizer().span_tokenize(text)
+    return tuple(Token(text[a:b], text[a:b].lower(), a, b) for a, b in spans)
+
+
+def parse_digits(s: str) -> float | None:
+    """Value of a digit string, or None: "10,000" -> 10000, "2,6" -> 2.6, "76.2" -> 76.2.
+
+    A comma followed by exactly three digits is a thousands separator; any other comma between
+    digits is a decimal comma (European style), so "2,6 times" reads 2.6.
+    """
+    s = s.strip()
+    if not _DIGITS.match(s):
+        return None
+    if re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}", s):
+        return float(s.replace(",", "."))
+    return float(s.replace(",", ""))
+
+
+def _word_value(lower: str) -> tuple[float, str] | None:
+    return number_words().get(lower)
+
+
+def _hyphen_parts(lower: str) -> list[tuple[float, str]] | None:
+    """'twenty-one' -> [(20, ten), (1, unit)]; None unless every part is a number word."""
+    if "-" not in lower:
+        return None
+    parts = [_word_value(p) for p in lower.split("-")]
+    if all(parts) and len(parts) == 2 and parts[0][1] == "ten" and parts[1][1] == "unit":
+        return parts  # type: ignore[return-value]
+    return None
+
+
+def parse_number_words(words: list[str]) -> float | None:
+    """Value of a run of number words, or None: ["one", "hundred", "and", "twenty"] -> 120.
+
+    "a"/"an" count as one only before a scale or "dozen" ("a dozen" = 12, "a hundred" = 100).
+    """
+    total, current, seen = 0.0, 0.0, False
+    for i, w in enumerate(words):
+        w = w.lower()
+        if w in ("a", "an") and i == 0:
+            current, seen = 1.0, True
+            continue
+        if w == "and" and seen:
+            continue
+        parts = _hyphen_parts(w) or ([_word_value(w)] if _word_value(w) else None)
+        if not parts:
+            return None
+        for value, kind in parts:
+            if kind in ("unit", "ten"):
+                current += value
+            elif kind == "multiplier":
+                current = (current or 1.0) * value
+            elif kind == "scale" and value == 100:
+                current = (current or 1.0) * value
+            elif kind == "scale":
+                total += (current or 1.0) * value
+                current = 0.0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _is_word_part(lower: str, prev_kind: str | None) -> bool:
+    value = _word_value(lower)
+    if value and value[1] in ("unit", "ten", "scale", "multiplier"):
+        return True
+    return _hyphen_parts(lower) is not None
+
+
+def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") -> list[NumberMention]:
+    """Every count in a token list, left to right, as :class:`NumberMention` (see module rules)."""
+    out: list[NumberMention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        low = tok.lower
+        value: float | None = None
+        vague = False
+        j = i + 1
+        digits = parse_digits(low)
+        glued = _DIGITS_SCALE.match(low)
+        if digits is not None:
+            value = digits
+            # "1.5 million", "411 billion"
+            while j < n and (_word_value(tokens[j].lower) or (0, ""))[1] == "scale":
+                value *= _word_value(tokens[j].lower)[0]
+                j += 1
+        elif glued:
+            value = float(glued.group(1).replace(",", ".")) * _SUFFIX_SCALE[glued.group(2)]
+        elif (_word_value(low) or (0, ""))[1] == "vague":
+            value, vague = _word_value(low)[0], True
+            # "tens of thousands", "hundreds of thousands"
+            if j + 1 < n and tokens[j].lower == "of" and (_word_value(tokens[j + 1].lower) or (0, ""))[1] in ("scale", "vague"):
+                value *= _word_value(tokens[j + 1].lower)[0]
+                j += 2
+        elif low in ("a", "an") and j < n and (_word_value(tokens[j].lower) or (0, ""))[1] in ("multiplier", "scale") \
+                and _word_value(tokens[j].lower)[0] < 1e6:
+            words = [low]
+            while j < n and _is_word_part(tokens[j].lower, None):
+                words.append(tokens[j].lower)
+                j += 1
+            value = parse_number_words(words)
+        elif _is_word_part(low, None):
+            words = [low]
+            while j < n and (
+                _is_word_part(tokens[j].lower, None)
+                or (tokens[j].lower == "and" and j + 1 < n and _is_word_part(tokens[j + 1].lower, None)
+                    and (_word_value(words[-1]) or (0, ""))[1] == "scale")
+            ):
+                words.append(tokens[j].lower)
+                j += 1
+            value = parse_number_words(words)
+            if words[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "bn", "mln"):
+                value = None  # a bare scale word ("a thousand" is handled above) is not a count
+        if value is None:
+            i += 1
+            continue
+        kind = "count"
+        if j < n and tokens[j].lower in _PERCENT_WORDS and (tokens[j].lower != "per" or (j + 1 < n and tokens[j + 1].lower == "cent")):
+            kind = "percent"
+        elif digits is not None and j == i + 1 and re.fullmatch(r"\d{4}", low) and 1800 <= value <= 2100:
+            kind = "year"
+        elif digits is not None and j == i + 1 and re.fullmatch(r"\d{1,2}", low) and 1 <= value <= 31 and (
+            (i > 0 and tokens[i - 1].lower in _MONTHS) or (j < n and tokens[j].lower in _MONTHS and tokens[j].text[0].isupper())
+        ):
+            kind = "date"
+        start, end = tokens[i].start, tokens[j - 1].end
+        out.append(NumberMention(value, start, end, i, j, vague, kind, sentence[start:end] if sentence else ""))
+        i = j
+    return out
+
+
+def qualifier_before(tokens: tuple[Token, ...] | list[Token], first: int) -> tuple[str | None, int]:
+    """The qualifier phrase ending just before token ``first``: ``(qualifier, its first token)``.
+
+    Returns ``(None, first)`` when there is none. Longest phrase wins ("no fewer than" over "than").
+    """
+    table = qualifiers()
+    for length in (3, 2, 1):
+        a = first - length
+        if a < 0:
+            continue
+        key = tuple(t.lower for t in tokens[a:first])
+        if key in table:
+            return table[key], a
+    return None, first
+
+
+def as_int(value: float | None) -> int | float | None:
+    """Counts are whole: 8.0 -> 8; keeps decimals (2.6) and None as they are."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

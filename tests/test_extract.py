@@ -1,0 +1,425 @@
+"""Casualty, interception and economic-figure extraction: the seed article exactly, then phrasings."""
+
+import importlib.util
+
+import pandas as pd
+import pytest
+
+from helpers.extract import (
+    CASUALTY_COLUMNS,
+    ECONOMIC_COLUMNS,
+    INTERCEPTION_COLUMNS,
+    extract_casualties,
+    extract_economic_figures,
+    extract_events,
+    extract_interceptions,
+    sentences_from_text,
+)
+
+SEED_ID = "d80befd21902f2fe"
+HAS_PLACES = importlib.util.find_spec("helpers.places") is not None
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    sentences = sentences_from_text(seed_text, SEED_ID)
+    articles = pd.DataFrame({"article_id": [SEED_ID], "date": ["2023-03-22"]})
+    return seed_text, sentences, articles
+
+
+def one(text, kind=None):
+    events = [e for e in extract_events(text) if kind is None or e["kind"] == kind]
+    return events
+
+
+def figures(text):
+    """(kind, killed, injured) or (kind, weapon_class, launched, intercepted, not_reached) per event."""
+    out = []
+    for e in extract_events(text):
+        if e["kind"] == "casualty":
+            out.append(("casualty", e["killed"], e["injured"]))
+        else:
+            out.append(("interception", e["weapon_class"], e["launched"], e["intercepted"], e["not_reached"]))
+    return out
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+def test_seed_casualties_exactly(seed):
+    text, sentences, articles = seed
+    assert len(sentences) == 32
+    cas = extract_casualties(sentences, articles)
+    assert list(cas.columns) == CASUALTY_COLUMNS
+    got = cas[["sentence_idx", "killed", "killed_qualifier", "injured", "injured_qualifier", "weapon",
+               "event_type", "target", "aggregate", "update"]].to_dict("records")
+    assert got == [
+        {"sentence_idx": 10, "killed": 1, "killed_qualifier": "at least", "injured": 33, "injured_qualifier": None,
+         "weapon": "missile", "event_type": "Shelling/artillery/missile attack", "target": "residential building",
+         "aggregate": False, "update": False},
+        {"sentence_idx": 11, "killed": 8, "killed_qualifier": "at least", "injured": 7, "injured_qualifier": None,
+         "weapon": "drone", "event_type": "Air/drone strike", "target": "dormitory",
+         "aggregate": False, "update": False},
+    ]
+    # provenance: offsets point into the article text at the figures
+    assert [text[a:b] for a, b in zip(cas.char_start, cas.char_end)] == [
+        "at least one fatality and 33", "At least eight people were killed, and seven"]
+    assert list(cas.article_id) == [SEED_ID, SEED_ID]
+    assert cas.sentence.iloc[1].startswith("At least eight people were killed")
+
+
+@pytest.mark.skipif(not HAS_PLACES, reason="helpers/places.py has not landed yet")
+def test_seed_casualty_places(seed):
+    _, sentences, articles = seed
+    cas = extract_casualties(sentences, articles)
+    assert list(cas.location) == ["Zaporizhzhia", "Rzhyshchiv"]
+
+
+def test_seed_interception_exactly(seed):
+    text, sentences, articles = seed
+    got = extract_interceptions(sentences, articles)
+    assert list(got.columns) == INTERCEPTION_COLUMNS
+    assert len(got) == 1
+    row = got.iloc[0]
+    assert (row.weapon, row.weapon_class, row.launched, row.intercepted) == ("Shahed drone", "drone", 21, 16)
+    assert pd.isna(row.not_reached) and row.flag is None
+    assert round(row.rate * 100, 1) == 76.2
+    assert row.sentence_idx == 9 and text[row.char_start:row.char_end] == "16 of 21 Shahed suicide drones"
+    assert row.date == "2023-03-22" and row.date_resolved
+
+
+def test_seed_economic_figure_exactly(seed):
+    text, sentences, articles = seed
+    eco = extract_economic_figures(sentences, articles)
+    assert list(eco.columns) == ECONOMIC_COLUMNS
+    assert eco[["amount", "currency", "scale", "what", "ratio", "ratio_of"]].to_dict("records") == [
+        {"amount": 411e9, "currency": "USD", "scale": "billion", "what": "cost of rebuilding Ukraine",
+         "ratio": 2.6, "ratio_of": "Ukraine's gross domestic product"}]
+    assert text[eco.char_start.iloc[0]:eco.char_end.iloc[0]] == "$411 billion"
+
+
+def test_seed_cli_events_are_the_three_figures(seed_text):
+    assert figures(seed_text) == [
+        ("interception", "drone", 21, 16, None),
+        ("casualty", 1, 33),
+        ("casualty", 8, 7),
+    ]
+
+
+# --- empty and malformed input -----------------------------------------------------------------
+
+@pytest.mark.parametrize("fn, columns", [
+    (extract_casualties, CASUALTY_COLUMNS), (extract_interceptions, INTERCEPTION_COLUMNS),
+    (extract_economic_figures, ECONOMIC_COLUMNS)])
+def test_empty_input_gives_empty_table_with_columns(fn, columns):
+    empty = pd.DataFrame(columns=["article_id", "sentence_idx", "start", "end", "text"])
+    assert list(fn(empty).columns) == columns and len(fn(empty)) == 0
+    no_events = sentences_from_text("Sirens sounded in 12 regions for three hours.")
+    assert list(fn(no_events).columns) == columns and len(fn(no_events)) == 0
+
+
+def test_missing_columns_name_the_problem():
+    with pytest.raises(ValueError, match="sentences table lacks columns"):
+        extract_casualties(pd.DataFrame({"text": ["Two people were killed."]}))
+
+
+def test_batch_of_two_articles_keeps_offsets_per_article():
+    a = sentences_from_text("Intro sentence. Two people were killed in Kharkiv.", "a")
+    b = sentences_from_text("Five people were injured.", "b")
+    cas = extract_casualties(pd.concat([b, a], ignore_index=True))
+    got = cas[["article_id", "sentence_idx", "char_start", "killed", "injured"]].astype(object)
+    assert got.where(got.notna(), None).to_dict("records") == [
+        {"article_id": "a", "sentence_idx": 1, "char_start": 16, "killed": 2, "injured": None},
+        {"article_id": "b", "sentence_idx": 0, "char_start": 0, "killed": None, "injured": 5},
+    ]
+    assert str(cas.killed.dtype) == "Int64"
+
+
+# --- casualty phrasings ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian drones attacked Odesa, killing two people and wounding 14.", [("casualty", 2, 14)]),
+    ("A 62-year-old man was killed in the shelling.", [("casualty", 1, None)]),
+    ("Two people died and at least 20 were wounded after a glide bomb hit Kharkiv.", [("casualty", 2, 20)]),
+    ("Eleven people, including three children, were injured.", [("casualty", None, 11)]),
+    ("One person was killed and another injured.", [("casualty", 1, 1)]),
+    ("The strike killed two and wounded eight.", [("casualty", 2, 8)]),
+    ("A rocket attack left 4 dead and 12 wounded.", [("casualty", 4, 12)]),
+    ("Two emergency workers were killed and four were wounded.", [("casualty", 2, 4)]),
+    ("The Russian strike claimed the lives of 11 people.", [("casualty", 11, None)]),
+    ("Authorities said two dozen people were injured.", [("casualty", None, 24)]),
+    ("On April 14 the attack killed 15 people.", [("casualty", 15, None)]),
+])
+def test_casualty_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+def test_qualifiers_stay_with_their_own_count():
+    ev = one("The strike killed more than 50 people, including five children, and wounded about 100.")[0]
+    assert (ev["killed"], ev["killed_qualifier"], ev["injured"], ev["injured_qualifier"]) == (50, "more than", 100, "about")
+
+
+def test_death_toll_update_and_aggregate_flags():
+    upd = one("The death toll from the missile strike on Dnipro's apartment block reached 46, including 11 children.")[0]
+    assert (upd["killed"], upd["update"], upd["aggregate"]) == (46, True, False)
+    agg = one("Since the start of the full-scale invasion, at least 10,000 civilians have been killed.")[0]
+    assert (agg["killed"], agg["killed_qualifier"], agg["aggregate"], agg["who"]) == (10000, "at least", True, "civilians")
+
+
+def test_vague_counts_are_flagged():
+    ev = one("Dozens of people were injured when a missile struck a shopping centre.")[0]
+    assert (ev["injured"], ev["vague"], ev["weapon"]) == (12, True, "missile")
+
+
+@pytest.mark.parametrize("text", [
+    '"There was destruction," said Ivan Nalyvaiko, 24.',
+    "Ukraine received the bodies of 757 soldiers killed in action.",
+    "The bodies of 500 fallen soldiers were repatriated.",
+    "At least 20 people died in a road accident in the Lviv region.",
+    "Russian losses reached 300,000 personnel, according to the General Staff.",
+    "The General Staff said Russian forces lost 1,180 soldiers killed and wounded over the past day.",
+    "The fighting is the bloodiest in Europe since World War II.",
+    "They may have gained a few hundred meters north of the city.",
+    "Ukraine destroyed 12 Russian tanks and 30 armored vehicles.",
+    "Russian forces fired 120 artillery shells at the Sumy region.",
+    "The 47th Mechanized Brigade said it had repelled 25 assaults near Avdiivka.",
+    "Russia launched the invasion 13 months ago.",
+    "No casualties were reported.",
+])
+def test_distractors_give_no_events(text):
+    assert extract_events(text) == []
+
+
+# --- interception phrasings --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia launched 138 drones overnight; air defences shot down or suppressed 110.",
+     [("interception", "drone", 138, 110, None)]),
+    ("Ukraine's air force said it destroyed 34 of the 43 missiles and 20 of 27 drones.",
+     [("interception", "missile", 43, 34, None), ("interception", "drone", 27, 20, None)]),
+    ("Air defence forces destroyed all 15 drones.", [("interception", "drone", 15, 15, None)]),
+    ("Ukrainian air defences intercepted 34 out of 43 missiles.", [("interception", "missile", 43, 34, None)]),
+    ("Russia launched 51 drones; 31 were shot down and 18 were locally lost.",
+     [("interception", "drone", 51, 31, 18)]),
+    ("Russia attacked with 65 drones, 51 of which were shot down, and 11 were lost to electronic warfare.",
+     [("interception", "drone", 65, 51, 11)]),
+    ("Russia launched 24 Shahed drones, and all of them were destroyed.",
+     [("interception", "drone", 24, 24, None)]),
+    ("Russia launched 138 drones overnight. Air defences shot down 110 of them.",
+     [("interception", "drone", 138, 110, None)]),
+])
+def test_interception_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+def test_inconsistent_pair_is_flagged_not_rated():
+    ev = one("The Air Force said two Zircon missiles were launched and four were destroyed.")[0]
+    assert (ev["launched"], ev["intercepted"], ev["rate"]) == (2, 4, None)
+    assert ev["flag"] == "inconsistent: 4 intercepted + 0 not reached > 2 launched"
+
+
+def test_claimant_and_weapon_class():
+    ev = one("Russia's defence ministry said its air defences destroyed 27 Ukrainian drones overnight.")[0]
+    assert (ev["claimant"], ev["weapon_class"], ev["intercepted"], ev["launched"]) == (
+        "Russian Ministry of Defence", "drone", 27, None)
+    ev = one("Russia fired 10 Kh-101 cruise missiles; nine were intercepted.")[0]
+    assert (ev["weapon"], ev["weapon_class"], ev["launched"], ev["intercepted"]) == (
+        "Kh-101 cruise missile", "cruise missile", 10, 9)
+
+
+def test_economic_figures_read_aid_and_amounts():
+    eco = extract_economic_figures(sentences_from_text("The EU approved €50 billion in financial aid for Ukraine."))
+    assert eco[["amount", "currency", "what"]].to_dict("records") == [
+        {"amount": 50e9, "currency": "EUR", "what": "financial aid for Ukraine"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare participle describes the weapon; the later verb gives the role
+    ("Russia launched 17 drones overnight. It said 15 of the Shahed drones launched from Kursk were shot down.",
+     [("interception", "drone", 17, 15, None)]),
+    # "both missiles" = all of the missiles launched
+    ("Russia fired 31 drones and 2 missiles, with air defences destroying 28 drones and both missiles.",
+     [("interception", "drone", 31, 28, None), ("interception", "missile", 2, 2, None)]),
+    # the sentence after a total that splits it by region adds no event
+    ("Air defences destroyed 56 Ukrainian drones overnight. It said 11 drones were shot down over the Belgorod region.",
+     [("interception", "drone", None, 56, None)]),
+    # a second sentence completes the first one's counts weapon by weapon
+    ("Russia launched 35 Shahed drones and 10 cruise missiles. Air defences shot down 30 of the drones and 8 of the missiles.",
+     [("interception", "drone", 35, 30, None), ("interception", "cruise missile", 10, 8, None)]),
+    ("The US delivered 500 Stinger missiles to Ukraine.", []),
+    ("Germany sent 100 missiles to Ukraine as part of a military aid package.", []),
+])
+def test_interception_context_rules(text, expected):
+    assert figures(text) == expected
+
+
+def test_weekly_launch_totals_are_aggregate_and_left_out_of_rates():
+    from helpers.extract import interception_totals
+
+    sentences = sentences_from_text("Russia has launched more than 500 drones at Ukraine over the past week. "
+                                    "Russia launched 21 drones overnight; 16 were shot down.")
+    got = extract_interceptions(sentences)
+    assert list(got["aggregate"]) == [True, False]
+    totals = interception_totals(got)
+    assert totals[["weapon", "events", "launched", "intercepted", "label", "left_out"]].to_dict("records") == [
+        {"weapon": "drone", "events": 1, "launched": 21, "intercepted": 16, "label": "16 of 21 = 76.2%", "left_out": 1}]
+
+
+def test_casualty_totals_keep_vague_and_aggregate_apart():
+    from helpers.extract import casualty_totals
+
+    sentences = sentences_from_text(
+        "Two people were killed and 14 wounded in Kherson. Dozens of people were injured in Kherson. "
+        "Since the start of the full-scale invasion, at least 10,000 civilians have been killed in Ukraine.")
+    totals = casualty_totals(extract_casualties(sentences), "location")
+    assert totals.astype(object).where(totals.notna(), None).to_dict("records") == [
+        {"location": "Kherson", "figures": "per event", "events": 1, "killed": 2, "injured": 14, "updated": 0},
+        {"location": "Kherson", "figures": "vague (ACLED rule)", "events": 1, "killed": 0, "injured": 12, "updated": 0},
+        {"location": "Ukraine", "figures": "aggregate (cumulative)", "events": 1, "killed": 10000, "injured": 0,
+         "updated": 0},
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One person has lost his life and there are three wounded.", [("casualty", 1, 3)]),
+    ("The service reported the death of a 77-year-old man, and at least five people were also injured.",
+     [("casualty", 1, 5)]),
+    ("An 83-year-old woman sustained minor injuries.", [("casualty", None, 1)]),
+    ("A drone attack killed two men and injured eight other people, four of whom were hospitalised.",
+     [("casualty", 2, 8)]),
+    ("OHCHR recorded 21,793 civilian casualties: 8,173 killed and 13,620 injured.", [("casualty", 8173, 13620)]),
+])
+def test_more_casualty_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The package is worth $1,5 billion.", [(1.5e9, "USD", "billion", "package")]),
+    ("Damage reached 411 billion dollars.", [(411e9, "USD", "billion", "Damage")]),
+    ("The US announced a $1.2bn military aid package.", [(1.2e9, "USD", "billion", "military aid package")]),
+    ("Ukraine received UAH 100 million from the fund.", [(1e8, "UAH", "million", None)]),
+    ("Ukraine's GDP shrank by 29% in 2022.", []),
+])
+def test_economic_amounts(text, expected):
+    eco = extract_economic_figures(sentences_from_text(text))
+    got = [(a, c, s, None if pd.isna(w) else w) for a, c, s, w in zip(eco.amount, eco.currency, eco.scale, eco.what)]
+    assert got == expected
+
+
+def test_two_sentence_bulletin_with_decoys_and_electronic_warfare():
+    text = ("Russian forces launched 155 Shahed-type and decoy drones and seven Iskander-M ballistic missiles "
+            "overnight. Ukrainian forces downed 84 drones and one missile, and 58 decoy drones were 'lost' "
+            "due to electronic warfare.")
+    assert figures(text) == [("interception", "drone", 155, 84, 58), ("interception", "ballistic missile", 7, 1, None)]
+
+
+@pytest.mark.skipif(not HAS_PLACES, reason="helpers/places.py has not landed yet")
+def test_each_toll_keeps_the_place_of_its_own_clause():
+    events = one("Russian attacks killed 2 and injured 8 in Kharkiv Oblast, while in Kherson Oblast 1 person was killed.")
+    assert [(e["location"], e["killed"], e["injured"]) for e in events] == [
+        ("Kharkiv Oblast", 2, 8), ("Kherson Oblast", 1, None)]
+
+
+# --- asides, "number of" tolls, interception verbs, victim lists, nationwide tolls, period totals ---
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside naming part of the count is a subset, not a second count
+    ("Twenty people, six of them children, were injured in the attack.", [("casualty", None, 20)]),
+    ("Seven people, most of them women, were killed when the shell hit a bus stop.", [("casualty", 7, None)]),
+    ("Fifteen soldiers, two of whom were officers, died in the strike.", [("casualty", 15, None)]),
+    ("The missile killed 30 people, half of them pensioners, and wounded 70.", [("casualty", 30, 70)]),
+])
+def test_aside_naming_part_of_the_count_is_a_subset(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, role, value", [
+    ("The number of people killed in the strike on the Dnipro apartment block has risen to 45.", "killed", 45),
+    ("The number of residents injured in Friday's attack climbed to 18.", "injured", 18),
+    ("The number of those who died rose to 9, officials said.", "killed", 9),
+])
+def test_number_of_killed_or_injured_is_a_toll_update(text, role, value):
+    ev = one(text)
+    assert len(ev) == 1
+    assert (ev[0][role], ev[0]["update"], ev[0]["aggregate"]) == (value, True, False)
+
+
+@pytest.mark.parametrize("text", [
+    "The number of drones launched at Ukraine rose to 40 a night.",
+    "The number of people evacuated from the town rose to 500.",
+])
+def test_number_of_without_a_casualty_word_is_no_toll(text):
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia launched 60 missiles and 50 drones, and air defences managed to down 48 missiles and 41 drones.",
+     [("interception", "missile", 60, 48, None), ("interception", "drone", 50, 41, None)]),
+    ("Russia sent 30 drones overnight; mobile fire groups took out 25 of them.",
+     [("interception", "drone", 30, 25, None)]),
+    ("Air defence crews brought down 9 of the 12 cruise missiles.", [("interception", "cruise missile", 12, 9, None)]),
+    ("Of the 20 drones launched, 17 were brought down.", [("interception", "drone", 20, 17, None)]),
+    ("Ukrainian units were able to neutralise 33 drones overnight.", [("interception", "drone", None, 33, None)]),
+])
+def test_more_interception_verbs(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Drone attacks were down 30 from last week.",
+    "Ukrainian troops took out 30 Russian tanks near Pokrovsk.",
+])
+def test_down_and_took_out_need_an_air_weapon(text):
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 9-year-old boy and a 70-year-old man were injured in the shelling.", [("casualty", None, 2)]),
+    ("Two women and a child were wounded.", [("casualty", None, 3)]),
+    ("The drone strike killed a man and two women.", [("casualty", 3, None)]),
+    ("Two men, a woman and a teenager were killed.", [("casualty", 4, None)]),
+    ("A drone hit a minibus, injuring the driver and four passengers.", [("casualty", None, 5)]),
+    ("The blast wounded the driver, a passenger and two pedestrians.", [("casualty", None, 4)]),
+    ("The shelling killed a man and wounded a woman.", [("casualty", 1, 1)]),
+    # the last phrase is the subject of its own clause: no list
+    ("Russian forces killed two people, and a child was injured.", [("casualty", 2, 1)]),
+    # the object of another verb is no list of victims
+    ("Police detained a man and a woman, and two people were injured in the blast.", [("casualty", None, 2)]),
+])
+def test_coordinated_victims_add_up(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.skipif(not HAS_PLACES, reason="helpers/places.py has not landed yet")
+@pytest.mark.parametrize("text, place", [
+    ("Four people were killed and 60 wounded across Ukraine as missiles hit Lviv and Odesa.", "Ukraine"),
+    ("Russian strikes killed six civilians nationwide, two of them in Kherson.", "Ukraine"),
+    ("Russian attacks across the country killed nine people, including three in Odesa.", "Ukraine"),
+    ("Across Ukraine, at least five people were injured in overnight strikes.", "Ukraine"),
+    # the toll has a place of its own after the figures
+    ("Missiles struck across Ukraine, killing three people in Lviv.", "Lviv"),
+])
+def test_nationwide_tolls_are_placed_in_the_country(text, place):
+    events = one(text, "casualty")
+    assert [e["location"] for e in events] == [place]
+
+
+def test_period_totals_of_soldiers_are_aggregate():
+    from helpers.extract import casualty_totals
+
+    sentences = sentences_from_text(
+        "The General Staff said Ukrainian forces killed 1,100 Russian soldiers over the past 24 hours. "
+        "Moscow said its troops had killed 350 Ukrainian servicemen in the past day. "
+        "Russian shelling killed 2 civilians and wounded 6 in the Kherson region over the past day. "
+        "Russia has lost 600,000 soldiers killed in total, Kyiv claims.")
+    cas = extract_casualties(sentences)
+    assert list(zip(cas["killed"], cas["who"], cas["aggregate"])) == [
+        (1100, "soldiers", True), (350, "soldiers", True), (2, "civilians", False), (600000, "soldiers", True)]
+    totals = casualty_totals(cas, "who")
+    assert totals[["who", "figures", "events", "killed", "injured"]].to_dict("records") == [
+        {"who": "civilians", "figures": "per event", "events": 1, "killed": 2, "injured": 6},
+        {"who": "soldiers", "figures": "aggregate (cumulative)", "events": 3, "killed": 601450, "injured": 0}]
+
+
+def test_a_daily_air_force_tally_is_not_aggregate():
+    ev = one("Over the past day, air defences shot down 50 of 60 drones.")[0]
+    assert (ev["launched"], ev["intercepted"], ev["aggregate"]) == (60, 50, False)

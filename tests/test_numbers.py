@@ -1,0 +1,65 @@
+"""Number words, digits and vague counts -> values, with exact expectations."""
+
+import pytest
+
+from helpers.numbers import as_int, find_numbers, parse_digits, parse_number_words, qualifier_before, tokenize
+
+
+def values(sentence):
+    return [(m.text, m.value, m.vague, m.kind) for m in find_numbers(tokenize(sentence), sentence)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("10,000", 10000.0), ("1,234,567", 1234567.0), ("2,6", 2.6), ("11,5", 11.5), ("76.2", 76.2), ("138", 138.0),
+])
+def test_parse_digits_reads_thousands_and_decimal_commas(text, value):
+    assert parse_digits(text) == value
+
+
+def test_parse_digits_rejects_non_numbers():
+    assert parse_digits("155th") is None
+    assert parse_digits("62-year-old") is None
+
+
+@pytest.mark.parametrize("words, value", [
+    (["eight"], 8), (["twenty-one"], 21), (["thirty", "five"], 35), (["one", "hundred", "and", "twenty"], 120),
+    (["two", "dozen"], 24), (["a", "dozen"], 12), (["two", "thousand", "five", "hundred"], 2500),
+])
+def test_parse_number_words(words, value):
+    assert parse_number_words(words) == value
+
+
+def test_number_words_and_vague_counts_follow_the_acled_rule():
+    assert values("twenty-one people, two dozen, dozens of civilians, tens of thousands, hundreds of homes") == [
+        ("twenty-one", 21.0, False, "count"),
+        ("two dozen", 24.0, False, "count"),
+        ("dozens", 12.0, True, "count"),
+        ("tens of thousands", 10000.0, True, "count"),
+        ("hundreds", 100.0, True, "count"),
+    ]
+
+
+def test_years_percentages_dates_and_ages_are_not_counts():
+    got = values("In 2022 inflation was 26.6 percent; on April 14 a 62-year-old man, 155th brigade, World War II, 40%")
+    assert got == [("2022", 2022.0, False, "year"), ("26.6", 26.6, False, "percent"),
+                   ("14", 14.0, False, "date"), ("40", 40.0, False, "percent")]
+
+
+def test_money_scales_multiply():
+    assert values("$411 billion and $1.5bn") == [("411 billion", 411e9, False, "count"), ("1.5bn", 1.5e9, False, "count")]
+
+
+def test_bare_scale_words_and_no_are_not_counts():
+    assert values("a few hundred meters; no casualties; thousand") == []
+
+
+def test_qualifier_before_takes_the_longest_phrase():
+    toks = tokenize("no fewer than 12 people, at least eight, up to 40, about 100, 7 injured")
+    nums = find_numbers(toks)
+    assert [qualifier_before(toks, m.first)[0] for m in nums] == ["at least", "at least", "up to", "about", None]
+
+
+def test_as_int_keeps_decimals():
+    assert as_int(8.0) == 8 and isinstance(as_int(8.0), int)
+    assert as_int(2.6) == 2.6
+    assert as_int(None) is None
