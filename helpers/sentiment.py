@@ -501,17 +501,3 @@ def source_note(articles: pd.DataFrame | None) -> str:
     dates = pd.to_datetime(articles["date"], errors="coerce").dropna()
     span = f", {day(dates.min())} to {day(dates.max())}" if len(dates) else ""
     return f"Source: {len(articles)} articles{span}"
-
-
-def run_sentiment(processed_dir, lexicon=DEFAULT_LEXICON) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read ``sentences.parquet`` from ``processed_dir``, score every sentence with and without
-    ``lexicon``, write ``sentiment.parquet`` and ``article_sentiment.parquet``; return both."""
-    from helpers.io import read_table, write_table
-
-    out = Path(processed_dir)
-    sentences = read_table(out / "sentences.parquet")
-    scores = score_with_and_without(sentences, lexicon=lexicon)
-    aggregates = article_sentiment(scores)
-    write_table(scores, out / "sentiment.parquet")
-    write_table(aggregates, out / "article_sentiment.parquet")
-    return scores, aggregates

@@ -433,20 +433,3 @@ def sentences_with_topics(sentence_topics: pd.DataFrame, sentences: pd.DataFrame
         merged = merged[merged["matches"] != ""]
         cols = ["matches", *cols]
     return merged.sort_values(["article_id", "sentence_idx"])[cols].reset_index(drop=True)
-
-
-# --- edge: the stage run (read sentences, write the two tables) ----------------------------------
-
-def run_topics(processed_dir, unit: str = "auto", k: int | None = None, method: str = "nmf",
-               random_state: int = 0) -> TopicModel:
-    """Read ``sentences.parquet`` from ``processed_dir``, fit topics (:func:`topics_for_corpus`)
-    and write ``topics.parquet`` and ``sentence_topics.parquet`` (empty, with their columns, when
-    there are too few units); return the model, whose ``message`` says what was done."""
-    from helpers.io import read_table, write_table
-
-    out = Path(processed_dir)
-    sentences = read_table(out / "sentences.parquet")
-    model = topics_for_corpus(sentences, unit=unit, k=k, method=method, random_state=random_state)
-    write_table(topics_table(model), out / "topics.parquet")
-    write_table(model.sentence_topics(sentences), out / "sentence_topics.parquet")
-    return model
