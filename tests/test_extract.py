@@ -264,6 +264,23 @@ def test_weekly_launch_totals_are_aggregate_and_left_out_of_rates():
         {"weapon": "drone", "events": 1, "launched": 21, "intercepted": 16, "label": "16 of 21 = 76.2%", "left_out": 1}]
 
 
+def test_one_bulletin_quoted_by_two_articles_counts_once():
+    from helpers.extract import claim_keys, interception_totals
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "date": ["2023-03-22", "2023-03-22"]})
+    sentences = pd.concat([
+        sentences_from_text("Overnight, the military said it had shot down 16 of 21 Shahed drones.", "a"),
+        sentences_from_text("Overnight, the military said it had shot down 16 of 21 Shahed drones launched "
+                            "from Bryansk.", "b"),
+    ], ignore_index=True)
+    got = extract_interceptions(sentences, articles)
+    assert claim_keys(got).nunique() == 1
+    totals = interception_totals(got, "weapon_class")
+    assert totals[["weapon_class", "events", "launched", "intercepted", "label", "left_out"]].to_dict("records") == [
+        {"weapon_class": "drone", "events": 1, "launched": 21, "intercepted": 16, "label": "16 of 21 = 76.2%",
+         "left_out": 1}]
+
+
 def test_casualty_totals_keep_vague_and_aggregate_apart():
     from helpers.extract import casualty_totals
 
@@ -272,11 +289,31 @@ def test_casualty_totals_keep_vague_and_aggregate_apart():
         "Since the start of the full-scale invasion, at least 10,000 civilians have been killed in Ukraine.")
     totals = casualty_totals(extract_casualties(sentences), "location")
     assert totals.astype(object).where(totals.notna(), None).to_dict("records") == [
-        {"location": "Kherson", "figures": "per event", "events": 1, "killed": 2, "injured": 14, "updated": 0},
-        {"location": "Kherson", "figures": "vague (ACLED rule)", "events": 1, "killed": 0, "injured": 12, "updated": 0},
-        {"location": "Ukraine", "figures": "aggregate (cumulative)", "events": 1, "killed": 10000, "injured": 0,
+        {"location": "Kherson", "figures": "per event", "events": 1, "reports": 1, "killed": 2, "injured": 14,
          "updated": 0},
+        {"location": "Kherson", "figures": "vague (ACLED rule)", "events": 1, "reports": 1, "killed": 0,
+         "injured": 12, "updated": 0},
+        {"location": "Ukraine", "figures": "aggregate (cumulative)", "events": 1, "reports": 1, "killed": 10000,
+         "injured": 0, "updated": 0},
     ]
+
+
+def test_one_strike_reported_by_several_articles_counts_once():
+    from helpers.extract import casualty_totals, incident_keys
+
+    articles = pd.DataFrame({"article_id": ["early", "late", "other"],
+                             "date": ["2023-03-22", "2023-03-22", "2023-03-22"]})
+    rows = [
+        ("early", "At least three people were killed and seven injured after a drone struck a dormitory in Rzhyshchiv."),
+        ("late", "The death toll from the drone strike in Rzhyshchiv rose to eight, with seven injured."),
+        ("other", "A missile strike killed one person in Rzhyshchiv."),
+    ]
+    sentences = pd.concat([sentences_from_text(t, a) for a, t in rows], ignore_index=True)
+    cas = extract_casualties(sentences, articles)
+    assert list(incident_keys(cas)) == ["2023-03-22|Rzhyshchiv|drone"] * 2 + ["2023-03-22|Rzhyshchiv|missile"]
+    totals = casualty_totals(cas, "location")
+    assert totals[["location", "events", "reports", "killed", "injured", "updated"]].to_dict("records") == [
+        {"location": "Rzhyshchiv", "events": 2, "reports": 3, "killed": 9, "injured": 7, "updated": 1}]
 
 
 @pytest.mark.parametrize("text, expected", [
