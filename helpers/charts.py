@@ -11,6 +11,8 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 
+from helpers import columns
+
 # Colours carry meaning and never change between notebooks.
 COLORS = {
     "killed": "#b2182b",       # dark red
@@ -529,7 +531,7 @@ def locator_points(casualties, words: dict | None = None):
 
     from helpers.reference import weapon_class_of_word, weapon_word_classes
 
-    cols = ["location", "latitude", "longitude", "weapon_class", "killed", "injured", "total"]
+    cols = columns.MAP_POINTS
     if casualties is None or len(casualties) == 0 or not {"latitude", "longitude"} <= set(casualties.columns):
         return pd.DataFrame(columns=cols)
     df = casualties.copy()

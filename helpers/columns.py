@@ -30,3 +30,111 @@ INGEST_REPORT = [
     "action",   # str: 'skipped' | 'warning' | 'duplicate'
     "reason",   # str: what was wrong, in words a user can act on
 ]
+
+# --- sentiment (notebook 02) -----------------------------------------------------------------
+
+SENTIMENT = [
+    "article_id", "sentence_idx",
+    "compound",      # float -1..1: VADER's normalised score (nltk)
+    "pos", "neu", "neg",  # float: shares of the sentence's words
+    "label",         # 'positive' (compound >= 0.05) | 'negative' (<= -0.05) | 'neutral'
+    "compound_war",  # float: the same sentence scored with the war-news lexicon added
+    "label_war",
+]
+ARTICLE_SENTIMENT = [
+    "article_id", "n_sentences", "mean_compound", "share_negative", "share_positive",
+    "min_compound", "max_compound", "mean_compound_war", "share_negative_war",
+]
+
+# --- topics (notebook 03) --------------------------------------------------------------------
+
+TOPICS = [
+    "topic_id",     # int
+    "label",        # str: its three top terms, ' / '-joined
+    "top_terms",    # list[str]
+    "top_weights",  # list[float]
+    "share",        # float: share of the text's topic weight
+    "n_units",      # int: units (sentences or articles) whose dominant topic it is
+]
+SENTENCE_TOPICS = [
+    "article_id", "sentence_idx",
+    "topic_id",  # int: dominant topic; -1 when the sentence has none of the model's terms
+    "weight",    # float
+]
+
+# --- events (notebook 04) --------------------------------------------------------------------
+
+PROVENANCE = [
+    "article_id", "sentence_idx",
+    "char_start", "char_end",  # int: article-text offsets of the span holding the figures
+]
+EVENT_DATE = [
+    "date",           # 'YYYY-MM-DD' event day (a night: the morning it ended) | None for a wider window
+    "date_phrase",    # str | None: the phrase it was read from ("During Wednesday night")
+    "date_start", "date_end",  # 'YYYY-MM-DD' inclusive window
+    "date_resolved",  # bool: False = no phrase, the publication date stands in
+]
+CASUALTIES = [
+    *PROVENANCE, *EVENT_DATE,
+    "location", "latitude", "longitude", "admin1",  # the event's place (helpers.places)
+    "event_type",   # ACLED: 'Air/drone strike' | 'Shelling/artillery/missile attack' | None
+    "weapon", "target",
+    "who",          # 'people' | 'civilians' | 'children' | 'soldiers' ... when stated
+    "killed", "killed_qualifier", "injured", "injured_qualifier",  # Int64; 'at least', 'about', ...
+    "vague",        # bool: a vague count ('dozens' = 12, ACLED's rule)
+    "aggregate",    # bool: a cumulative or period total, kept out of per-event totals
+    "update",       # bool: a revised toll ('the death toll rose to 9')
+    "sentence",
+]
+INTERCEPTIONS = [
+    *PROVENANCE, *EVENT_DATE,
+    "weapon", "weapon_class",  # class: drone | cruise missile | ballistic missile | missile | guided bomb
+    "launched", "intercepted",  # Int64
+    "not_reached",  # Int64: lost to electronic warfare ('locally lost'), not in intercepted
+    "rate",         # float: intercepted / launched when both are known and consistent
+    "flag",         # str | None: why a pair is inconsistent (never a rate above 100%)
+    "claimant", "region", "aggregate", "sentence",
+]
+ECONOMIC_FIGURES = [
+    *PROVENANCE, "date",
+    "amount",    # float: in units ($411 billion -> 411e9)
+    "currency",  # ISO code
+    "scale",     # 'billion', 'million' ... as written
+    "what",      # what it measures ('cost of rebuilding Ukraine')
+    "ratio", "ratio_of",  # a stated ratio: 2.6, "Ukraine's gross domestic product"
+    "sentence",
+]
+
+# --- validation (notebook 06) ----------------------------------------------------------------
+
+VALIDATION = [
+    *PROVENANCE,
+    "date", "date_start", "date_end",                  # the event's night and its inclusive window
+    "weapon", "weapon_class",                          # as extracted
+    "launched", "intercepted", "not_reached", "rate",  # extracted figures
+    "ref_model",          # str: reference model(s) compared, ' + '-joined
+    "ref_time_start",     # datetime: earliest start of the matched reporting windows
+    "ref_time_end",       # datetime: latest end of the matched reporting windows
+    "ref_windows",        # str: every matched window 'YYYY-MM-DD HH:MM -> YYYY-MM-DD HH:MM', '; '-joined
+    "ref_source",         # str: source account(s) of the matched rows
+    "ref_scope",          # str: 'national' | 'other' | 'regional' (regional = partial count)
+    "ref_lines",          # str: line numbers in missile_attacks_daily.csv, ', '-joined
+    "ref_n_rows",         # int: reference rows summed
+    "ref_launched", "ref_destroyed", "ref_not_reach_goal",  # reference figures (sums)
+    "ref_rate",           # float: ref_destroyed / ref_launched
+    "ref_flag",           # str: quirks of the matched rows ('' when none)
+    "status",             # str: 'agree' | 'disagree' | 'no reference row'
+    "note",               # str: what differs, or why nothing matched
+    "sentence",
+]
+REFERENCE_NIGHTLY = [
+    "night",           # datetime (midnight): date the bulletin's window closed
+    "weapon_family",   # str: drone / missile / guided bomb / other
+    "n_rows",          # int: national reference rows that night
+    "launched",        # float: sum over rows with launched and destroyed filled
+    "destroyed",       # float: same rows
+    "not_reach_goal",  # float | NaN: lost to EW, all rows (not in destroyed)
+    "rate",            # float: destroyed / launched (NaN when launched is 0 or missing)
+    "n_flagged",       # int: rows with a quirk flag
+]
+MAP_POINTS = ["location", "latitude", "longitude", "weapon_class", "killed", "injured", "total"]

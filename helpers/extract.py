@@ -46,6 +46,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers import columns
+
 from helpers.numbers import (
     NumberMention,
     Token,
@@ -67,26 +69,11 @@ try:  # written by the dates helper; until it lands, the publication date stands
 except ImportError:  # pragma: no cover
     _dates = None
 
-DATE_COLUMNS = ["date", "date_phrase", "date_start", "date_end", "date_resolved"]
+DATE_COLUMNS = columns.EVENT_DATE
 
-CASUALTY_COLUMNS = [
-    "article_id", "sentence_idx", "char_start", "char_end",
-    *DATE_COLUMNS,
-    "location", "latitude", "longitude", "admin1",
-    "event_type", "weapon", "target", "who",
-    "killed", "killed_qualifier", "injured", "injured_qualifier",
-    "vague", "aggregate", "update", "sentence",
-]
-INTERCEPTION_COLUMNS = [
-    "article_id", "sentence_idx", "char_start", "char_end",
-    *DATE_COLUMNS,
-    "weapon", "weapon_class", "launched", "intercepted", "not_reached", "rate", "flag",
-    "claimant", "region", "aggregate", "sentence",
-]
-ECONOMIC_COLUMNS = [
-    "article_id", "sentence_idx", "char_start", "char_end", "date",
-    "amount", "currency", "scale", "what", "ratio", "ratio_of", "sentence",
-]
+CASUALTY_COLUMNS = columns.CASUALTIES
+INTERCEPTION_COLUMNS = columns.INTERCEPTIONS
+ECONOMIC_COLUMNS = columns.ECONOMIC_FIGURES
 
 # Words that may stand between a count and its casualty word: "seven (people) (were) injured".
 _QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"))

@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers import columns
+
 REFERENCE_REQUIRED = ["time_start", "time_end", "model", "launched", "destroyed", "not_reach_goal", "source"]
 WEAPONS_REQUIRED = ["model", "category"]
 
@@ -48,38 +50,10 @@ REFERENCE_COLUMNS = [
 
 # Columns of nightly_totals(by="weapon_family"), written to processed_dir/reference_nightly.parquet
 # (with another `by` the second column is named after it).
-NIGHTLY_COLUMNS = [
-    "night",           # datetime (midnight): date the bulletin's window closed
-    "weapon_family",   # str: drone / missile / guided bomb / other
-    "n_rows",          # int: national reference rows that night
-    "launched",        # float: sum over rows with launched and destroyed filled
-    "destroyed",       # float: same rows
-    "not_reach_goal",  # float | NaN: lost to EW, all rows (not in destroyed)
-    "rate",            # float: destroyed / launched (NaN when launched is 0 or missing)
-    "n_flagged",       # int: rows with a quirk flag
-]
+NIGHTLY_COLUMNS = columns.REFERENCE_NIGHTLY
 
 # Columns of match_interceptions(), written to processed_dir/validation.parquet.
-VALIDATION_COLUMNS = [
-    "article_id", "sentence_idx", "char_start", "char_end",  # provenance of the extracted event
-    "date", "date_start", "date_end",                       # the event's night and its inclusive window
-    "weapon", "weapon_class",                               # as extracted
-    "launched", "intercepted", "not_reached", "rate",       # extracted figures
-    "ref_model",          # str: reference model(s) compared, ' + '-joined
-    "ref_time_start",     # datetime: earliest start of the matched reporting windows
-    "ref_time_end",       # datetime: latest end of the matched reporting windows
-    "ref_windows",        # str: every matched window 'YYYY-MM-DD HH:MM -> YYYY-MM-DD HH:MM', '; '-joined
-    "ref_source",         # str: source account(s) of the matched rows
-    "ref_scope",          # str: 'national' | 'other' | 'regional' (regional = partial count)
-    "ref_lines",          # str: line numbers in missile_attacks_daily.csv, ', '-joined
-    "ref_n_rows",         # int: reference rows summed
-    "ref_launched", "ref_destroyed", "ref_not_reach_goal",  # reference figures (sums)
-    "ref_rate",           # float: ref_destroyed / ref_launched
-    "ref_flag",           # str: quirks of the matched rows ('' when none)
-    "status",             # str: 'agree' | 'disagree' | 'no reference row'
-    "note",               # str: what differs, or why nothing matched
-    "sentence",           # str: the evidence sentence
-]
+VALIDATION_COLUMNS = columns.VALIDATION
 
 NATIONAL_ACCOUNTS = {"kpszsu"}
 REGIONAL_ACCOUNTS = {"pvkpivden", "pvkshid", "pvkzahid", "pvkcenter"}

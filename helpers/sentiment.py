@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import columns
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_LEXICON = REPO_ROOT / "data" / "raw" / "lexicon" / "war_news_lexicon.csv"
 
@@ -36,14 +38,8 @@ POSITIVE_THRESHOLD = 0.05   # VADER authors' cut-offs for the compound score
 NEGATIVE_THRESHOLD = -0.05
 
 # Column order of the tables this module writes (documented in the README).
-SENTIMENT_COLUMNS = [
-    "article_id", "sentence_idx", "compound", "pos", "neu", "neg", "label",
-    "compound_war", "label_war",   # the same sentence scored with the war-news lexicon added
-]
-ARTICLE_SENTIMENT_COLUMNS = [
-    "article_id", "n_sentences", "mean_compound", "share_negative", "share_positive",
-    "min_compound", "max_compound", "mean_compound_war", "share_negative_war",
-]
+SENTIMENT_COLUMNS = columns.SENTIMENT
+ARTICLE_SENTIMENT_COLUMNS = columns.ARTICLE_SENTIMENT
 EXPLAIN_COLUMNS = [
     "token_idx", "token", "start", "end", "lexicon_valence", "rule_valence", "but_factor",
     "valence", "rule", "source",

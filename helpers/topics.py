@@ -32,6 +32,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers import columns
+
 MIN_UNITS = 6             # fewer units than this cannot support even a 2-topic model
 MIN_ARTICLE_UNITS = 20    # below this many articles, topics are found over pooled sentences
 MAX_K = 8
@@ -40,8 +42,8 @@ TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"   # two or more letters, no digits
 
 STOPWORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "raw" / "lexicon" / "topic_stopwords.txt"
 
-TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "top_weights", "share", "n_units"]
-SENTENCE_TOPIC_COLUMNS = ["article_id", "sentence_idx", "topic_id", "weight"]
+TOPIC_COLUMNS = columns.TOPICS
+SENTENCE_TOPIC_COLUMNS = columns.SENTENCE_TOPICS
 UNIT_TOPIC_COLUMNS = ["unit_id", "article_id", "sentence_idx", "text", "topic_id", "weight"]
 K_SCORE_COLUMNS = ["k", "stability", "coherence", "chosen"]
 
