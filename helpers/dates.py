@@ -62,6 +62,8 @@ from importlib import resources
 
 import pandas as pd
 
+from helpers.numbers import number_words
+
 PHRASES_FILE = "resources/date_phrases.csv"
 
 # Columns added by add_event_dates (with the default prefix "event_"); the prefix keeps the
@@ -76,11 +78,10 @@ MONTHS = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
     "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple of": 2,
-}
+# Number words a date phrase may use ("three days ago"): the units and teens of the suite's one
+# number-word table (helpers/resources/number_words.csv), plus the articles that mean one.
+NUMBER_WORDS = {w: int(v) for w, (v, kind) in number_words().items() if kind == "unit" and v > 0}
+NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2})
 # How many days after publication an explicit date without a year may lie (announced events).
 FUTURE_TOLERANCE_DAYS = 7
 
