@@ -1084,7 +1084,14 @@ _DTYPES = {
 
 
 def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    return df.astype({c: t for c, t in _DTYPES.items() if c in columns})
+    """Fixed dtypes whatever the rows hold, so tables built per article or per partition
+    concatenate to the table built on the whole corpus: the typed columns above, and every
+    other column text as Python objects with None where nothing was stated."""
+    df = df.astype({c: t for c, t in _DTYPES.items() if c in columns})
+    for c in columns:
+        if c not in _DTYPES:
+            df[c] = df[c].astype(object).where(df[c].notna(), None)
+    return df
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
