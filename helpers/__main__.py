@@ -2,6 +2,9 @@
 
 extract   reads lines of {"id", "text", "date"?} and prints one line per input:
           {"id": ..., "events": [...]} (events as helpers.extract.extract_events returns them).
+          A line that is not a JSON object with a "text" string still gets its output line,
+          {"id": ..., "events": [], "error": "..."}, and a message on standard error naming the
+          file and line, so outputs stay aligned with inputs and one bad line stops nothing.
 evaluate  runs the extractor on a gold file (each line also carries the true "events") and
           prints precision, recall and F1 per kind, figure by figure, and location accuracy.
 """
@@ -29,18 +32,41 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "extract":
-            records = read_jsonl("/dev/stdin" if args.input == "-" else args.input)
-            for rec in records:
-                events = extract_events(rec.get("text") or "", rec.get("date"))
-                for ev in events:
-                    ev.pop("sentence", None)
-                print(json.dumps({"id": rec["id"], "events": events}, ensure_ascii=False))
+            return _extract(args.input, extract_events)
         else:
             result = evaluate_file(args.gold, with_errors=args.errors)
             print(json.dumps(result, indent=2) if args.json else format_report(result))
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _extract(path: str, extract_events) -> int:
+    """Stream a JSONL file line by line and print each line's events (see the module doc)."""
+    name = "<stdin>" if path == "-" else path
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with stream:
+        for lineno, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                rec, error = None, f"not valid JSON ({err.msg})"
+            else:
+                ok = isinstance(rec, dict) and isinstance(rec.get("text"), str)
+                error = None if ok else 'not a JSON object with a "text" string'
+            rid = rec.get("id", f"line{lineno}") if isinstance(rec, dict) else f"line{lineno}"
+            if error:
+                print(f"{name}:{lineno}: skipped: {error}", file=sys.stderr)
+                print(json.dumps({"id": rid, "events": [], "error": error}, ensure_ascii=False))
+                continue
+            date = rec.get("date")
+            events = extract_events(rec["text"], None if date in (None, "") else str(date))
+            for ev in events:
+                ev.pop("sentence", None)
+            print(json.dumps({"id": rid, "events": events}, ensure_ascii=False))
     return 0
 
 

@@ -87,3 +87,21 @@ def test_cli_evaluate_prints_scores_and_fails_cleanly_on_missing_file():
     assert "location accuracy" in out.stdout
     missing = run_cli("evaluate", "no/such/file.jsonl")
     assert missing.returncode == 2 and "no/such/file.jsonl" in missing.stderr
+
+
+def test_cli_extract_keeps_one_output_line_per_input_and_names_bad_lines(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "Two people were killed in Kherson."}\n'
+                    '{broken\n'
+                    '{"id": "c", "date": "2024-01-02"}\n'
+                    '{"id": "d", "text": "Air defences shot down 16 of 21 drones.", "date": "2024-01-02"}\n')
+    out = run_cli("extract", str(path))
+    assert out.returncode == 0
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "line2", "c", "d"]
+    assert [len(line["events"]) for line in lines] == [1, 0, 0, 1]
+    assert lines[0]["events"][0]["killed"] == 2
+    assert (lines[3]["events"][0]["launched"], lines[3]["events"][0]["intercepted"]) == (21, 16)
+    assert "error" in lines[1] and "error" in lines[2]
+    assert f"{path}:2: skipped: not valid JSON" in out.stderr
+    assert f"{path}:3: skipped" in out.stderr
