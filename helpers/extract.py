@@ -26,9 +26,13 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   electronic warfare" (``not_reached``, kept apart from shot down). A count must name a weapon
   or stand bare ("shot down 110."); "deployed 150,000 troops" or "destroyed 12 tanks" are not
   interceptions, nor are deliveries or production ("the US delivered 500 missiles"); weekly or
-  war-long launch totals are ``aggregate``. A following sentence may complete the counts of the
-  one before ("... shot down 110 of them"), but a smaller count of the same weapon there is a
-  regional breakdown and adds nothing. ``rate`` = intercepted / launched, left empty and
+  war-long launch totals are ``aggregate``. A launch list runs on past an aside after "along
+  with"/"as well as"/"plus" ("fired 728 drones overnight, the largest attack so far, along with
+  seven Kinzhal missiles"), while counts after "including" stay part of the total. An "N of M
+  <weapon>" pair keeps its own M; a class total it breaks down ("39 missiles ... 14 of 21 Kh-101
+  and 10 of 16 Kalibr") is dropped so the missiles are not counted twice. A following sentence
+  may complete the counts of the one before ("... shot down 110 of them"), but a smaller count
+  of the same weapon there is a regional breakdown and adds nothing. ``rate`` = intercepted / launched, left empty and
   ``flag``-ged when intercepted (+ not_reached) exceeds launched.
 - economic figures (``currencies.csv``): an amount with its currency and scale, what it
   measures ("cost of rebuilding Ukraine") and a stated ratio ("2,6 times ... GDP" = 2.6).
@@ -195,7 +199,9 @@ def tables() -> _Tables:
         scope=scope,
         currencies=read_resource_csv("currencies.csv"),
         casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|", 1)),
-        intercept_re=inter.keywords_regex(),
+        # a verb ending in "with"/"using" may stand apart from it ("attacked Kyiv with"): its head alone
+        intercept_re=re.compile(inter.keywords_regex().pattern.replace("(?:", "(?:" + "|".join(sorted(
+            {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
         number_re=re.compile(r"\d|\b(?:an?|another|" + "|".join(map(re.escape, words)) + r")\b"),
     )
@@ -514,15 +520,16 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
     return sorted(figures, key=lambda f: f.first)
 
 
-def _group(figures: list, same=lambda a, b: True) -> list[list]:
+def _group(figures: list, same=lambda a, b: True, fits=lambda ev, f: True) -> list[list]:
     """Figures in reading order -> events: a new event starts when its role is already filled.
 
-    ``same(a, b)`` says whether two figures may share an event (for interceptions: same weapon class).
+    ``same(a, b)`` says whether two figures may share an event (for interceptions: same weapon class);
+    ``fits(ev, f)`` whether figure ``f`` agrees with what event ``ev`` already states.
     """
     events: list[list] = []
     for f in figures:
         for ev in reversed(events):
-            if same(ev[0], f):
+            if same(ev[0], f) and fits(ev, f):
                 if all(g.role != f.role for g in ev):
                     ev.append(f)
                     break
@@ -711,8 +718,26 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
 
 
 def _intercept_role_before(s: _Sentence, a: int) -> str | None:
-    hit = tables().intercept.match_ending_at(s.low, _skip_back(s.low, a), lambda r: r["position"] == "before")
-    return hit[0]["role"] if hit else None
+    """Role from a verb just before token ``a``; "attacked Kyiv overnight with 50 drones": a verb
+    ending in "with"/"using" may have a short object (words only) between it and the count."""
+    inter = tables().intercept
+    before = lambda r: r["position"] == "before"  # noqa: E731
+    j = _skip_back(s.low, a)
+    hit = inter.match_ending_at(s.low, j, before)
+    if hit:
+        return hit[0]["role"]
+    if j < 2 or s.low[j - 1] not in ("with", "using"):
+        return None
+    w = j - 1
+    for g in range(1, _OBJECT_GAP + 1):
+        k = w - g
+        if k < 1 or not s.low[k].replace("-", "").replace("'", "").isalpha() or s.low[k] in ("and", "or"):
+            return None
+        probe = s.low[max(0, k - inter.maxlen):k] + [s.low[w]]
+        hit = inter.match_ending_at(probe, len(probe), before)
+        if hit and hit[1] == 2:  # a verb and its "with": "attacked ... with"
+            return hit[0]["role"]
+    return None
 
 
 @dataclass
@@ -728,6 +753,40 @@ class _IFig:
 
 _INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))
 _COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",))
+# Phrases that carry a launch verb's object list on past an aside: "fired 728 drones overnight, the
+# largest attack so far, along with seven Kinzhal missiles". "including" is not one: what follows it
+# is part of the total before ("90 drones, including around 60 Shahed-type drones").
+_CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"))
+_ASIDE_MAX = 15
+_OBJECT_GAP = 4  # words allowed between "attacked" and "with": "attacked the capital overnight with"
+
+
+def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
+    """Whether the count opening at ``lead`` continues the list ending at ``prev_last``: plain
+    coordination ("408 drones and 40 missiles"), or a continuation phrase ("along with") after an
+    aside of at most ``_ASIDE_MAX`` tokens with no clause break and no interception verb of its own."""
+    gap = tuple(s.low[prev_last:lead])
+    if gap in _COORDINATION:
+        return True
+    phrase = next((p for p in _CONTINUATION if len(gap) >= len(p) and gap[-len(p):] == p), None)
+    if phrase is None:
+        return False
+    middle = list(gap[:-len(phrase)])
+    if middle and middle[-1] == ",":
+        middle.pop()
+    if len(middle) > _ASIDE_MAX or any(w in (";", ":", "(", ")", "--", "–", "—") for w in middle):
+        return False
+    return not tables().intercept.find_all(middle)
+
+
+def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
+    """The role of the last count with a role before ``lead`` when the count at ``lead`` continues
+    its list (see :func:`_continues`); counts without a role in the aside ("one of the heaviest
+    barrages") do not break the list."""
+    for c in reversed(cands):
+        if c["role"]:
+            return c["role"] if _continues(s, c["last"], lead) else None
+    return None
 
 
 def _interception_figures(s: _Sentence) -> list[_IFig]:
@@ -753,8 +812,8 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
         if nxt and gap in (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"]):
             w2 = _weapon_after(s, nxt.last)
             role = _intercept_role_before(s, qstart)
-            if role is None and cands and cands[-1]["role"] and tuple(s.low[cands[-1]["last"]:lead]) in _COORDINATION:
-                role = cands[-1]["role"]  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
+            if role is None:
+                role = _inherited_role(s, cands, lead)  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
             if role is None:
                 role = (_intercept_role_after(s, w2[1] if w2 else nxt.last) or (None,))[0]
             if role in ("intercepted", "not_reached"):
@@ -772,9 +831,8 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
         if after and not after[2]:
             role, subject = after[0], True
         relative = tuple(s.low[m.last:m.last + 2]) in (("of", "which"), ("of", "them"), ("of", "these"))
-        if role is None and not relative and cands and cands[-1]["role"] \
-                and tuple(s.low[cands[-1]["last"]:lead]) in _COORDINATION:
-            role = cands[-1]["role"]  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
+        if role is None and not relative:
+            role = _inherited_role(s, cands, lead)  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
         if role is None and lead > 0 and s.low[lead - 1] == "and":
             role = _verb_before_conjunct(s, lead - 1)  # "destroyed the missile and 18 of the drones"
         if role is None and after:
@@ -789,8 +847,9 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
     for i, c in enumerate(cands):
         if c["role"] is not None:
             continue
-        if i > 0 and cands[i - 1]["role"] and tuple(s.low[cands[i - 1]["last"]:c["lead"]]) in _COORDINATION:
-            c["role"] = cands[i - 1]["role"]
+        inherited = _inherited_role(s, cands[:i], c["lead"])
+        if inherited:
+            c["role"] = inherited
         elif i + 1 < len(cands) and cands[i + 1]["role"] and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
             c["role"] = cands[i + 1]["role"]
     out: list[_IFig] = []
@@ -871,7 +930,8 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     claim = t.claimants.find_all(s.low)
     claimant = claim[0][2]["claimant"] if claim else None
     events: list[dict] = []
-    for group in _group(figs, same=lambda a, b: _same_class(a.weapon, b.weapon)):
+    groups = _drop_class_headers(_group(figs, same=lambda a, b: _same_class(a.weapon, b.weapon), fits=_pair_fits))
+    for group in groups:
         # the most specific name in the group: "Shahed drone" over "drone"
         named = [f.weapon for f in group if f.weapon]
         weapon = next((w for w in named if w["weapon"] != w["weapon_class"]), named[0] if named else None)
@@ -918,6 +978,39 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
         _finish_interception(ev)
         events.append(ev)
     return events
+
+
+def _pair_launched(f: _IFig) -> float | None:
+    return next((v for role, v in f.extra if role == "launched"), None)
+
+
+def _pair_fits(ev: list[_IFig], f: _IFig) -> bool:
+    """An "N of M <weapon>" pair keeps its own M: it does not join an event whose launch count
+    differs ("launched 39 missiles; downed 14 of 21 Kh-101 missiles": 21 Kh-101, not 39)."""
+    m = _pair_launched(f)
+    return m is None or all(g.value == m for g in ev if g.role == "launched")
+
+
+def _is_class_name(w: dict | None) -> bool:
+    return bool(w) and (w["weapon"] == w["weapon_class"] or w["weapon_class"] == "missile")
+
+
+def _drop_class_headers(groups: list[list[_IFig]]) -> list[list[_IFig]]:
+    """Drop a launch-only total of a class ("39 missiles") that the same sentence breaks down into
+    "N of M" pairs of narrower weapons of that class whose M add up to no more than it: kept, the
+    class total and its parts would count the same missiles twice in the totals."""
+    out = []
+    for g in groups:
+        header = len(g) == 1 and g[0].role == "launched" and not g[0].extra and _is_class_name(g[0].weapon)
+        if header:
+            parts = [f for other in groups if other is not g for f in other
+                     if _pair_launched(f) is not None and f.first > g[0].first and f.weapon
+                     and f.weapon is not g[0].weapon and f.weapon["weapon"] != g[0].weapon["weapon"]
+                     and _same_class(f.weapon, g[0].weapon)]
+            if parts and sum(_pair_launched(f) for f in parts) <= g[0].value:
+                continue
+        out.append(g)
+    return out
 
 
 def _same_class(a: dict | None, b: dict | None) -> bool:

@@ -460,3 +460,82 @@ def test_period_totals_of_soldiers_are_aggregate():
 def test_a_daily_air_force_tally_is_not_aggregate():
     ev = one("Over the past day, air defences shot down 50 of 60 drones.")[0]
     assert (ev["launched"], ev["intercepted"], ev["aggregate"]) == (60, 50, False)
+
+
+# --- "managed to destroy N of them", "N of M <weapon>" pairs, continued lists, launch cues --------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia sent 45 drones overnight, and air defence managed to destroy 38 of them.",
+     [("interception", "drone", 45, 38, None)]),
+    ("Russia launched 30 missiles; air defences were able to shoot down 22 of them.",
+     [("interception", "missile", 30, 22, None)]),
+    ("Moscow fired 19 drones, and the units managed to neutralise 17 of them.",
+     [("interception", "drone", 19, 17, None)]),
+])
+def test_managed_or_able_to_intercept_n_of_them(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_stated_pair_wins_over_a_wider_class_total():
+    # the 30 missiles are broken down into pairs (12 + 10 <= 30): one event per pair, no class total
+    assert figures("Russia fired 200 drones and 30 missiles; air defences downed 180 drones, "
+                   "9 of 12 Kalibr missiles and 6 of 10 Kh-59 missiles.") == [
+        ("interception", "drone", 200, 180, None),
+        ("interception", "cruise missile", 12, 9, None),
+        ("interception", "cruise missile", 10, 6, None),
+    ]
+    # a pair that restates the total still joins it
+    assert figures("Russia launched 43 missiles; air defences shot down 30 of the 43 missiles.") == [
+        ("interception", "missile", 43, 30, None)]
+
+
+def test_a_pair_larger_than_the_class_total_keeps_both():
+    # 43 Kh-101 cannot be part of 40 missiles: the total is not a header of the pair
+    assert figures("Russia launched 40 missiles; air defences shot down 30 of 43 Kh-101 missiles.") == [
+        ("interception", "missile", 40, None, None), ("interception", "cruise missile", 43, 30, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia launched 300 drones overnight, one of the heaviest barrages, as well as five Kinzhal missiles.",
+     [("interception", "drone", 300, None, None), ("interception", "ballistic missile", 5, None, None)]),
+    ("Russia fired 80 drones overnight, along with two Iskander-M missiles and four Kh-101 cruise missiles.",
+     [("interception", "drone", 80, None, None), ("interception", "ballistic missile", 2, None, None),
+      ("interception", "cruise missile", 4, None, None)]),
+    ("Russia fired 120 drones, together with three Kh-59 missiles, at the north.",
+     [("interception", "drone", 120, None, None), ("interception", "cruise missile", 3, None, None)]),
+    # "including" names part of the total: no second event
+    ("Russia launched 90 drones overnight, including around 60 Shahed-type drones.",
+     [("interception", "drone", 90, None, None)]),
+    # an interception verb in the aside starts a new clause: the list does not run on over it
+    ("Russia fired 60 drones, of which 45 were shot down overnight, along with 3 artillery shells.",
+     [("interception", "drone", 60, 45, None)]),
+])
+def test_launch_list_continues_after_along_with(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike involved 20 missiles and 90 drones; air defences shot down 15 missiles and 85 drones.",
+     [("interception", "missile", 20, 15, None), ("interception", "drone", 90, 85, None)]),
+    ("Russia attacked the Kharkiv region overnight with 37 drones.", [("interception", "drone", 37, None, None)]),
+    ("In a combined attack using 15 cruise missiles and 98 drones, Russia hit the west.",
+     [("interception", "cruise missile", 15, None, None), ("interception", "drone", 98, None, None)]),
+    ("Russian forces used 127 missiles and 109 drones.",
+     [("interception", "missile", 127, None, None), ("interception", "drone", 109, None, None)]),
+])
+def test_involved_and_attacked_with_are_launch_cues(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive involved 3,000 troops and 60 armoured vehicles.",
+    "Russia plans to destroy 50 power plants this winter.",
+    "Russian troops attacked the village with 200 soldiers.",
+])
+def test_new_launch_and_interception_cues_need_an_air_weapon(text):
+    assert extract_events(text) == []
+
+
+def test_a_strike_with_missiles_in_a_casualty_report_is_no_launch_claim():
+    assert figures("Five people were killed in a Russian strike with two ballistic missiles on Poltava.") == [
+        ("casualty", 5, None)]
