@@ -11,8 +11,11 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   casualty word ("eight people were killed", "33 injuries", "one fatality"), or a casualty verb
   right before the count ("killing two people and wounding 14"), or a toll ("the death toll rose
   to 9", "the number of people killed in the strike has risen to 12", marked ``update``); a
-  single victim counts 1 ("a 62-year-old man was killed") and coordinated victims add up ("a boy
-  and a woman were injured" = 2, "killing two women and a child" = 3).
+  single victim counts 1 ("a 62-year-old man was killed", "his wife was injured") and coordinated
+  victims add up ("a boy and a woman were injured" = 2, "killing two women and a child" = 3, "a
+  mother and her two children were killed" = 3). A group "among the dead" counts when no toll of
+  its role is stated in its sentence or the one before ("A teenager was among the dead" = 1
+  killed, "Three children were among the dead" = 3); "Among the 20 dead were three children" = 20.
   Killed and injured in one sentence form one event unless a role repeats. Counts after
   "including"/"among" and asides such as ", nine of them children," are subsets and not added.
   Sentences with a cumulative cue (``event_cues.csv``: "since the start of the full-scale
@@ -26,10 +29,15 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   electronic warfare" (``not_reached``, kept apart from shot down). A count must name a weapon
   or stand bare ("shot down 110."); "deployed 150,000 troops" or "destroyed 12 tanks" are not
   interceptions, nor are deliveries or production ("the US delivered 500 missiles"); weekly or
-  war-long launch totals are ``aggregate``. A launch list runs on past an aside after "along
-  with"/"as well as"/"plus" ("fired 728 drones overnight, the largest attack so far, along with
-  seven Kinzhal missiles"), while counts after "including" stay part of the total. An "N of M
-  <weapon>" pair keeps its own M; a class total it breaks down ("39 missiles ... 14 of 21 Kh-101
+  war-long launch totals are ``aggregate``, and so is a launch total over more than one night
+  ("300 drones ... were used against Ukraine over the past week", "launched at Ukraine this month":
+  ``long_period`` cues) unless the sentence names the night. A generic count of "targets"
+  (``generic_targets.csv``: "shot down 112 of the targets") is a count of aerial targets of all
+  kinds (class ``mixed``), or of the one weapon class counted before it in the sentence. A launch
+  list runs on past an aside after "along with"/"as well as"/"plus" ("fired 728 drones overnight,
+  the largest attack so far, along with seven Kinzhal missiles"), while counts after "including"
+  stay part of the total; a list takes its verb from its end ("300 drones, 20 missiles and 16
+  glide bombs were used"). An "N of M <weapon>" pair keeps its own M; a class total it breaks down ("39 missiles ... 14 of 21 Kh-101
   and 10 of 16 Kalibr") is dropped so the missiles are not counted twice. A following sentence
   may complete the counts of the one before ("... shot down 110 of them"), but a smaller count
   of the same weapon there is a regional breakdown and adds nothing. ``rate`` = intercepted / launched, left empty and
@@ -97,16 +105,22 @@ _UPDATE_VERBS = frozenset("rose risen climbed increased reached grown jumped".sp
 # Words that never modify a victim noun: a count followed by these is not a casualty count.
 _NOT_MODIFIERS = frozenset("and or but in on at of from to by with after when as than times years months days".split())
 _SUBSET_MARKERS = frozenset("including among incl. incl whom".split())
+# "A teenager was among the dead", "Among those killed were two children": a group of casualties.
+_AMONG_DETERMINERS = frozenset(("the", "those"))
+_COPULAS = frozenset(("was", "were", "is", "are"))
 # Verbs in -ed after which a list of victims may still be the subject of what follows.
 _REPORTED = frozenset("said reported confirmed stated added announced noted explained warned".split())
 # An aside after a count that names a part of it: "Eighteen people, mostly women, were killed".
 _ASIDE_OPENERS = frozenset("mostly many mainly primarily".split())
 _PART_WORDS = frozenset("most many some half all several both".split())
 _SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("another",), ("all",), ("the",))
-_SINGLE_DETERMINERS = frozenset(("a", "an", "another"))
-# Words after a bare count that still let it stand for a weapon named elsewhere ("shot down 110 overnight").
+# Possessives open a victim phrase like an article: "a mother and her two children", "his wife".
+_POSSESSIVES = frozenset(("her", "his", "their"))
+_SINGLE_DETERMINERS = frozenset(("a", "an", "another")) | _POSSESSIVES
+# Words after a bare count that still let it stand for a weapon named elsewhere ("shot down 110 overnight");
+# "14 targets" is not one: "naval drones destroyed 14 targets" (generic_targets.csv reads "45 targets").
 _BARE_FOLLOWERS = frozenset(
-    "overnight on in over during and or of across out at by from that which targets . , ; : ) -- – —".split()
+    "overnight on in over during and or of across out at by from that which . , ; : ) -- – —".split()
 )
 _PUNCT_STOP = frozenset(". , ; : ( ) -- – — ? !".split())
 _INTERCEPT_FORWARD_SKIP = frozenset(
@@ -167,6 +181,7 @@ class _Tables:
     casualty: PhraseTable
     victims: PhraseTable
     weapons: PhraseTable
+    generic_targets: PhraseTable
     targets: PhraseTable
     intercept: PhraseTable
     claimants: PhraseTable
@@ -191,6 +206,7 @@ def tables() -> _Tables:
         casualty=cas,
         victims=PhraseTable(read_resource_csv("victims.csv"), "term"),
         weapons=PhraseTable(read_resource_csv("weapons.csv"), "pattern"),
+        generic_targets=PhraseTable(read_resource_csv("generic_targets.csv"), "pattern"),
         targets=PhraseTable(read_resource_csv("targets.csv"), "pattern"),
         intercept=inter,
         claimants=PhraseTable(read_resource_csv("claimants.csv"), "pattern"),
@@ -198,12 +214,12 @@ def tables() -> _Tables:
         noncasualty=PhraseTable(read_resource_csv("noncasualty_cues.csv"), "cue"),
         scope=scope,
         currencies=read_resource_csv("currencies.csv"),
-        casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|", 1)),
+        casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|victims|", 1)),  # "among the victims"
         # a verb ending in "with"/"using" may stand apart from it ("attacked Kyiv with"): its head alone
         intercept_re=re.compile(inter.keywords_regex().pattern.replace("(?:", "(?:" + "|".join(sorted(
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
-        number_re=re.compile(r"\d|\b(?:an?|another|" + "|".join(map(re.escape, words)) + r")\b"),
+        number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|" + "|".join(map(re.escape, words)) + r")\b"),  # "his wife" counts 1
     )
 
 
@@ -240,8 +256,48 @@ def _weapon_near(s: _Sentence, first: int, last: int) -> dict | None:
 
 
 def _is_subset(s: _Sentence, first: int) -> bool:
-    """Counts introduced by "including"/"among them" are part of a total already counted."""
-    return any(s.low[k] in _SUBSET_MARKERS for k in range(max(0, first - 2), first))
+    """Counts introduced by "including"/"among them" are part of a total already counted; in
+    "among the 20 dead" the count is the total itself."""
+    return any(s.low[k] in _SUBSET_MARKERS and not (s.low[k] == "among" and s.low[k + 1] in _AMONG_DETERMINERS)
+               for k in range(max(0, first - 2), first))
+
+
+def _among_group(s: _Sentence, k: int) -> tuple[str, int, bool] | None:
+    """A group of casualties at token ``k``: "among the dead", "among those killed", "among the
+    civilians injured", "among the victims" (the dead), "among the 20 dead". Returns (role, end
+    token, whether the group states its own count) or None."""
+    if s.low[k] != "among" or k + 2 >= len(s.low) or s.low[k + 1] not in _AMONG_DETERMINERS:
+        return None
+    t = tables()
+    p, counted = k + 2, False
+    m = next((m for m in s.numbers if m.first == p and m.kind == "count"), None)
+    if m is not None:
+        p, counted = m.last, True
+    while p < len(s.low) and p < k + 8:
+        if s.low[p] == "victims":
+            return "killed", p + 1, counted
+        term = t.casualty.match_at(s.low, p, lambda r: r["position"] in ("after", "never"))
+        if term:
+            return (term[0]["role"], p + term[1], counted) if term[0]["position"] == "after" else None
+        victim = t.victims.match_at(s.low, p)
+        if not victim and s.low[p] not in _AUX:
+            return None
+        p += victim[1] if victim else 1
+    return None
+
+
+def _among_before(s: _Sentence, j: int) -> str | None:
+    """The role of a count after "among the dead were" ("Among the dead were three children" =
+    3 killed), "subset" after "among the 20 dead were" (a part of the 20), else None."""
+    if j < 4 or s.low[j - 1] not in _COPULAS:
+        return None
+    for k in range(j - 4, max(-1, j - 12), -1):
+        if s.low[k] == "among":
+            group = _among_group(s, k)
+            if group is None or group[1] != j - 1:
+                return None
+            return "subset" if group[2] else group[0]
+    return None
 
 
 def _subset_aside(s: _Sentence, k: int) -> bool:
@@ -278,6 +334,7 @@ class _Figure:
     last: int
     who: str | None = None
     update: bool = False
+    among: bool = False  # "a teenager was among the dead": counts only when no toll of that role is stated
 
 
 def _who_after(s: _Sentence, j: int, limit: int = 3) -> str | None:
@@ -291,8 +348,10 @@ def _who_after(s: _Sentence, j: int, limit: int = 3) -> str | None:
     return None
 
 
-def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None] | None:
-    """Role of a count from the words after it: ("killed", end token, who) or None."""
+def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None, bool] | None:
+    """Role of a count from the words after it: ("killed", end token, who, among) or None; ``among``
+    when the count joins a group ("three children were among the dead"). Before "among the 20
+    dead" the count is a part of the 20, not a figure."""
     t = tables()
     who = None
     k = j
@@ -315,13 +374,16 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
                 s.low, k + n + 1, lambda r: r["position"] == "after" and r["role"] != row["role"])
             # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
             adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
-            return None if other or adjective else (row["role"], k + n, who)
+            return None if other or adjective else (row["role"], k + n, who, False)
         victim = t.victims.match_at(s.low, k)
         if victim:
             who = who or (victim[0]["who"] or None)
             k += victim[1]
             unknown = 0
             continue
+        if s.low[k] == "among" and not unknown:
+            group = _among_group(s, k)
+            return None if group is None or group[2] else (group[0], group[1], who, True)
         if s.low[k] in _AUX or s.low[k].endswith("-old"):
             k += 1
             continue
@@ -335,13 +397,17 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
     return None
 
 
-def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool] | None:
-    """Role of a count from the words before it (``a`` = first token of count or qualifier)."""
+def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool, bool] | None:
+    """Role of a count from the words before it (``a`` = first token of count or qualifier):
+    (role, update, among) or None."""
     t = tables()
     j = _skip_back(s.low, a)
     hit = t.casualty.match_ending_at(s.low, j, lambda r: r["position"] == "before")
     if hit:
-        return hit[0]["role"], False
+        return hit[0]["role"], False, False
+    among = _among_before(s, j)
+    if among is not None:
+        return None if among == "subset" else (among, False, True)
     # "the death toll has risen to 9", "the number of injured rose to 20"
     k, update = j, False
     while k > 0 and j - k < 8 and s.low[k - 1] in _TOLL_BRIDGE:
@@ -355,19 +421,19 @@ def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool] | None:
         if head in _PUNCT_STOP or (h < k - 1 and head[0].isdigit()):
             return None
         if head == "toll":
-            return ("injured" if h >= 1 and s.low[h - 1] in ("injury", "injured") else "killed"), update
+            return ("injured" if h >= 1 and s.low[h - 1] in ("injury", "injured") else "killed"), update, False
         # "the number of people killed in Saturday's strike on Odesa has risen to 12"
         term = t.casualty.match_at(s.low, h, lambda r: r["position"] == "after")
         if term and _counted_by_number_of(s, h):
-            return term[0]["role"], update
+            return term[0]["role"], update, False
         if head in ("injured", "wounded", "injuries") and h >= 1 and s.low[h - 1] in ("of", "the"):
-            return "injured", update
+            return "injured", update, False
         if head in ("dead", "killed", "deaths", "fatalities", "victims") and h >= 1 and s.low[h - 1] in ("of", "the"):
-            return "killed", update
+            return "killed", update, False
         if h == k - 1 and head in ("injured", "wounded", "injuries"):
-            return "injured", update
+            return "injured", update, False
         if h == k - 1 and head in ("dead", "killed", "deaths", "fatalities"):
-            return "killed", update
+            return "killed", update, False
     return None
 
 
@@ -408,15 +474,18 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
         noun_end = k + hit[1]
         after = _casualty_role_after(s, noun_end, limit=5)
         before = t.casualty.match_ending_at(s.low, i, lambda r: r["position"] == "before")
-        role = after[0] if after else (before[0]["role"] if before else None)
+        among = None if after or before else _among_before(s, i)  # "Among the dead was a 12-year-old boy"
+        role = after[0] if after else (before[0]["role"] if before else among if among != "subset" else None)
         if role:
-            out.append(_Figure(role, 1.0, None, False, i, after[1] if after else noun_end, hit[0]["who"]))
+            out.append(_Figure(role, 1.0, None, False, i, after[1] if after else noun_end, hit[0]["who"],
+                               among=bool(after[3]) if after else among is not None))
     return out
 
 
 def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tuple | None:
     """One victim phrase of a list at token ``i``: a count and its noun ("five passengers"), or
-    "a"/"an"/"the" and a singular noun ("a 67-year-old woman", "the driver").
+    "a"/"an"/"the" and a singular noun ("a 67-year-old woman", "the driver"), or a possessive and
+    a singular noun or a count ("his wife" = 1, "her two children" = 2; "their children" has none).
 
     Returns ``(value, end token, who, vague, definite)`` or None.
     """
@@ -424,7 +493,10 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
     m = counts.get(i)
     if m is not None:
         value, k, vague, singular = m.value, m.last, m.vague, False
-    elif s.low[i] in ("a", "an", "the"):
+    elif s.low[i] in _POSSESSIVES and i + 1 in counts:
+        m = counts[i + 1]
+        value, k, vague, singular = m.value, m.last, m.vague, False
+    elif s.low[i] in ("a", "an", "the") or s.low[i] in _POSSESSIVES:
         value, k, vague, singular = 1.0, i + 1, False, True
     else:
         return None
@@ -460,7 +532,8 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     out = []
     i = 0
     while i < len(s.low):
-        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the")) or _is_subset(s, i):
+        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the") and s.low[i] not in _POSSESSIVES) \
+                or _is_subset(s, i):
             i += 1
             continue
         item = _victim_item(s, i, counts)
@@ -492,7 +565,8 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
         whos = {it[2] for it in items}
         figure = _Figure(before[0] if before else after[0], sum(it[0] for it in items), qualifier,
                          any(it[3] for it in items), qstart, k if before else after[1],
-                         whos.pop() if len(whos) == 1 else "people", bool(before and before[1]))
+                         whos.pop() if len(whos) == 1 else "people", bool(before and before[1]),
+                         among=bool(before[2] if before else after[3]))
         out.append(figure)
         taken.update(range(qstart, k))
         i = k
@@ -508,16 +582,27 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
         qualifier, qstart = qualifier_before(s.tokens, m.first)
         before = _casualty_role_before(s, qstart)
         if before:
-            role, update = before
-            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last, _who_after(s, m.last), update))
+            role, update, among = before
+            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last, _who_after(s, m.last), update,
+                                   among))
         else:
             after = _casualty_role_after(s, m.last)
             if not after:
                 continue
-            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last, after[2]))
+            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last, after[2], among=after[3]))
         taken.update(range(qstart, m.last))
     figures += _single_victims(s, taken)
     return sorted(figures, key=lambda f: f.first)
+
+
+def _drop_among_parts(figures: list[_Figure], prev_text: str | None) -> list[_Figure]:
+    """A group "among the dead" is a part of the toll when one of its role is stated in the
+    sentence or the sentence before ("Twenty people were killed. Among the dead were three
+    children."): then it adds nothing. Alone ("A teenager was among the dead") it is the figure."""
+    stated = {f.role for f in figures if not f.among}
+    if prev_text and tables().casualty_re.search(prev_text.lower()):
+        stated |= {f.role for f in _casualty_figures(_parse(prev_text))}
+    return [f for f in figures if not (f.among and f.role in stated)]
 
 
 def _group(figures: list, same=lambda a, b: True, fits=lambda ev, f: True) -> list[list]:
@@ -605,6 +690,8 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
     if not t.casualty_re.search(s.text.lower()):
         return []
     figures = _casualty_figures(s)
+    if any(f.among for f in figures):
+        figures = _drop_among_parts(figures, prev_text)
     if not figures:
         return []
     if t.noncasualty.find_all(s.low) and not s.weapons:
@@ -679,6 +766,25 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
         if s.low[k] in _PUNCT_STOP or s.low[k] in ("and", "or", "which", "that") or s.low[k][0].isdigit():
             return None
     return None
+
+
+def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int] | None:
+    """A generic air target right after a count (``generic_targets.csv``): "112 of the targets"
+    (anaphoric: the targets of the attack) always; "40 targets" when the sentence names air
+    defence (``air_defence``) or an interception verb follows ("45 targets were shot down", "of
+    the 215 targets launched"): "naval drones destroyed 14 targets" are ground targets. (row, end token)."""
+    k = j
+    anaphoric = tuple(s.low[k:k + 2]) in (("of", "the"), ("of", "these"), ("of", "those"))
+    if anaphoric:
+        k += 2
+    hit = tables().generic_targets.match_at(s.low, k)
+    if hit is None:
+        return None
+    end = k + hit[1]
+    if not (anaphoric or air_defence):
+        if _intercept_role_after(s, end) is None:  # "45 targets were shot down", "the 215 targets launched"
+            return None
+    return {**hit[0], "generic": True}, end
 
 
 def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, int, bool] | None:
@@ -789,7 +895,7 @@ def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
     return None
 
 
-def _interception_figures(s: _Sentence) -> list[_IFig]:
+def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig]:
     """Launched / intercepted / not-reached counts of one sentence, in reading order.
 
     Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
@@ -803,14 +909,14 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
             skip_next = False
             continue
         _, qstart = qualifier_before(s.tokens, m.first)
-        own = _weapon_after(s, m.last)
+        own = _weapon_after(s, m.last) or _generic_target(s, m.last, air_defence)
         nxt = nums[idx + 1] if idx + 1 < len(nums) else None
         lead = _skip_back(s.low, qstart)
         all_of = qstart > 0 and s.low[qstart - 1] == "all"
         # "16 of 21 drones", "34 out of the 43 missiles"
         gap = s.low[m.last:nxt.first] if nxt else []
         if nxt and gap in (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"]):
-            w2 = _weapon_after(s, nxt.last)
+            w2 = _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
             role = _intercept_role_before(s, qstart)
             if role is None:
                 role = _inherited_role(s, cands, lead)  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
@@ -837,7 +943,7 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
             role = _verb_before_conjunct(s, lead - 1)  # "destroyed the missile and 18 of the drones"
         if role is None and after:
             role, subject = after[0], True
-        if role is None and qstart > 0 and s.low[qstart - 1] == "of" and own:
+        if role is None and lead > 0 and s.low[lead - 1] == "of" and own:
             role = "launched"  # "of the 43 missiles, 34 were destroyed": the total opens the clause
         nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
         cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
@@ -852,6 +958,11 @@ def _interception_figures(s: _Sentence) -> list[_IFig]:
             c["role"] = inherited
         elif i + 1 < len(cands) and cands[i + 1]["role"] and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
             c["role"] = cands[i + 1]["role"]
+    # a longer list takes its verb from the end: "300 drones, 20 missiles and 16 glide bombs were used"
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        if c["role"] is None and nxt["role"] and tuple(s.low[c["last"]:nxt["lead"]]) in _COORDINATION:
+            c["role"] = nxt["role"]
     out: list[_IFig] = []
     for c in cands:
         if c["role"] is None or not c["bare_ok"]:
@@ -918,15 +1029,21 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     cues = _cues(s)
     if "not_interception" in cues:
         return []  # "the US delivered 500 missiles": deliveries and production are not attacks
-    figs = _interception_figures(s)
+    figs = _interception_figures(s, "air_defence" in cues)
     if not figs:
         return []
-    # A bare count takes the weapon of the count before it, else the sentence's nearest weapon.
-    last_weapon = None
+    # A bare count takes the weapon of the count before it, else the sentence's nearest weapon; a
+    # generic "targets" count takes it only when every count before it is of one class ("launched
+    # 50 drones; 45 targets were shot down"), else it stays a count of targets of all kinds.
+    last_weapon, classes = None, set()
     for f in figs:
         if f.weapon is None:
             f.weapon = last_weapon or _weapon_near(s, f.first, f.last)
+        elif f.weapon.get("generic") and len(classes) == 1:
+            f.weapon = last_weapon
         last_weapon = f.weapon or last_weapon
+        if f.weapon is not None and not f.weapon.get("generic"):
+            classes.add(f.weapon["weapon_class"])
     claim = t.claimants.find_all(s.low)
     claimant = claim[0][2]["claimant"] if claim else None
     events: list[dict] = []
@@ -946,7 +1063,9 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
         # complete the launch counts of the sentence before
         target = None
         if values["launched"] is None and prev_events:
-            same = [e for e in prev_events if weapon is None or _same_class(e, weapon)]
+            # "... launched 138 drones. 110 of the targets were shot down": a generic count completes a lone event
+            same = [e for e in prev_events if weapon is None or _same_class(e, weapon)
+                    or (weapon["weapon_class"] == "mixed" and len(prev_events) == 1)]
             target = same[-1] if same else None
         if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
                 and values["intercepted"] < target["intercepted"]:
@@ -973,7 +1092,8 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
             "not_reached": as_int(values["not_reached"]),
             "claimant": claimant,
             "region": place and place.get("location"),
-            "aggregate": "aggregate" in cues,
+            # "1,200 drones were launched at Ukraine this month": a total over many nights, kept out of rates
+            "aggregate": "aggregate" in cues or ("long_period" in cues and "night" not in cues),
         }
         _finish_interception(ev)
         events.append(ev)

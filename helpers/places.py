@@ -15,7 +15,13 @@ Matching: place names are case-sensitive ("Kyiv", never "kyiv"), whole words, lo
 first ("Kharkiv region" before "Kharkiv"); "Kyiv's" matches "Kyiv"; "Russian"/"Ukrainian" never
 match "Russia"/"Ukraine". A one-word match right before a capitalised word that is not a place
 noun ('Vladimir Putin', 'Kyiv Independent'), or right after a capitalised word that does not
-start the sentence ('Oleh Zhdanov', 'Anton Chekhov'), is part of a name and skipped.
+start the sentence ('Oleh Zhdanov', 'Anton Chekhov'), is part of a name and skipped. A city
+district is no place: many cities have a "Shevchenkivskyi district" (Kyiv, Kharkiv, Lviv ...), so
+a spelling ending in "district/raion/rayon", or one adjectival word before one ("the
+Shevchenkivskyi district", "Kyivskyi district of Kharkiv"), never matches the town GeoNames spells
+alike, unless that town is itself called so ("Khmelnytskyi district"); the words are in
+``context.csv`` (``district_noun``, ``district_ending``), and the city the sentence names
+("Kyiv's military administration") is then the event place.
 
 The event place (:func:`locate`), among the usable mentions in ``text[start:end]`` (or, when
 there is none there, in the whole text), is chosen by these rules, in order:
@@ -142,7 +148,7 @@ def _context() -> dict[str, re.Pattern]:
     for row in _read_csv("context.csv"):
         words.setdefault(row["kind"].strip(), []).extend(_split(row["words"]))
     needed = ["locative", "locative_of", "relative", "distance", "exclude_before", "metonym_verb",
-              "place_noun"]
+              "place_noun", "district_noun", "district_ending"]
     missing = [k for k in needed if k not in words]
     if missing:
         raise ValueError(f"{PLACES_DIR / 'context.csv'} lacks rows of kind {missing}")
@@ -163,8 +169,35 @@ def _context() -> dict[str, re.Pattern]:
         "metonym": re.compile(rf"^(?:['’]s\s+government\s+)?\s*(?:,\s*which\s+)?(?:(?:has|have|had|also|reportedly|itself|then|now)\s+)*(?:{alt('metonym_verb')})\b", re.I),
         "coordinated": re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z][\w'-]*\s+){0,2}$"),
         "place_noun": re.compile(rf"^(?:{alt('place_noun')})$"),
+        "district_after": re.compile(rf"^\s+(?:{alt('district_noun')})\b"),
+        "district_word": re.compile(rf"^(?:{alt('district_noun')})$"),
+        "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
         "listed_regions": re.compile(r"(?:,\s*[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:regions|oblasts|Oblasts|provinces)\b"),
     }
+
+
+@lru_cache(maxsize=1)
+def _district_stems() -> frozenset[str]:
+    """Lower-case names that the gazetteer also spells "<name> district/raion/rayon": GeoNames
+    lists such city districts (Kyivskyi district of Poltava, Shevchenkivskyi district) as cities."""
+    word = _context()["district_word"]
+    return frozenset(a.rsplit(" ", 1)[0].lower() for a in gazetteer() if " " in a and word.match(a.rsplit(" ", 1)[1]))
+
+
+def _is_city_district(key: str, place: Place, after: str) -> bool:
+    """Whether the spelling ``key`` (followed by the text ``after``) names a city district, which
+    many cities share ("the Shevchenkivskyi district": Kyiv, Kharkiv, Lviv ...), not a town: a
+    spelling ending in a district noun ("Kyivskyi district"), or one adjectival word before one
+    ("Shevchenkivskyi District") that the gazetteer also spells as a district or that is not the
+    name of the town it matched ("Khmelnytskyi district" stays the city's)."""
+    ctx = _context()
+    words = key.split()
+    if len(words) > 1 and ctx["district_word"].match(words[-1]):
+        return True
+    if len(words) != 1 or "-" in key or not ctx["district_after"].match(after) \
+            or not ctx["district_ending"].search(key.replace("’", "'")):
+        return False
+    return key.lower() in _district_stems() or key != place.name
 
 
 def _is_capitalised_name_part(token: str) -> bool:
@@ -226,6 +259,9 @@ def _mentions(text: str) -> list[Mention]:
             continue
         n, key, place, end, possessive = found
         start = tokens[i][0]
+        if not possessive and _is_city_district(key, place, text[end:end + 12]):
+            i += n  # "the Shevchenkivskyi district": no town, and the sentence's city is the event place
+            continue
         if place.kind != "region":  # "the Belgorod and Kursk regions": Belgorod is a region too
             listed = ctx["listed_regions"].match(text, end)
             if listed and table.get(f"{key} region", place).kind == "region":

@@ -539,3 +539,87 @@ def test_new_launch_and_interception_cues_need_an_air_weapon(text):
 def test_a_strike_with_missiles_in_a_casualty_report_is_no_launch_claim():
     assert figures("Five people were killed in a Russian strike with two ballistic missiles on Poltava.") == [
         ("casualty", 5, None)]
+
+
+# --- possessive victims, "among the dead", generic targets, passive launches over a period -------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man and his wife were injured in the shelling.", [("casualty", None, 2)]),
+    ("The strike killed a father and his two sons.", [("casualty", 3, None)]),
+    ("The man, his wife and their daughter were killed.", [("casualty", 3, None)]),
+    ("A woman was killed and her husband injured.", [("casualty", 1, 1)]),
+    # inside an aside the list is a part of the total
+    ("Three people, including a mother and her son, were killed.", [("casualty", 3, None)]),
+    # "their children" states no count
+    ("A woman and her children were killed.", []),
+    ("A mother and her two children were evacuated.", []),
+    ("His wife said the strike was terrible.", []),
+])
+def test_possessive_victims_add_up(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A teenager was among the dead.", [("casualty", 1, None)]),
+    ("Three children were among the dead.", [("casualty", 3, None)]),
+    ("Two rescuers were among those injured in the strike.", [("casualty", None, 2)]),
+    ("A 70-year-old man was among the victims.", [("casualty", 1, None)]),
+    ("Among the dead was a 12-year-old boy.", [("casualty", 1, None)]),
+    # a group with its own count is the total; what is among it is a part
+    ("Among the 20 dead were three children.", [("casualty", 20, None)]),
+    ("Three children were among the 20 dead.", [("casualty", 20, None)]),
+    ("A police officer was among the 14 people injured.", [("casualty", None, 14)]),
+    # a toll of that role stated in the sentence, or the one before, holds the group
+    ("Twenty people were killed; among the dead were three children.", [("casualty", 20, None)]),
+    ("Twenty people were killed in Odesa. Among the dead were three children.", [("casualty", 20, None)]),
+    ("A woman was among the dead, and 12 people were injured.", [("casualty", 1, 12)]),
+    ("Zelensky was among the leaders at the summit.", []),
+])
+def test_among_the_dead_counts_only_alone(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian air defences shot down 90 of the targets.", [("interception", "mixed", None, 90, None)]),
+    ("Of the 150 aerial targets, 131 were shot down.", [("interception", "mixed", 150, 131, None)]),
+    ("Of the 43 missiles, 34 were destroyed.", [("interception", "missile", 43, 34, None)]),
+    ("Air defences destroyed 40 of 52 targets overnight.", [("interception", "mixed", 52, 40, None)]),
+    # a generic count takes the one class counted before it
+    ("Russia launched 50 drones; 45 targets were shot down.", [("interception", "drone", 50, 45, None)]),
+    ("Russia launched 100 drones and 10 missiles; 90 of the targets were shot down.",
+     [("interception", "drone", 100, None, None), ("interception", "missile", 10, None, None),
+      ("interception", "mixed", None, 90, None)]),
+    ("Russia launched 138 drones overnight. Air defences shot down 110 of the targets.",
+     [("interception", "drone", 138, 110, None)]),
+    # targets of a strike, not of air defence
+    ("Ukrainian naval drones destroyed 14 targets in Crimea.", []),
+    ("Russian forces struck 20 targets, the defence ministry said.", []),
+])
+def test_generic_targets_are_interceptable(text, expected):
+    assert figures(text) == expected
+
+
+def test_passive_launches_over_a_period_are_aggregate():
+    from helpers.extract import interception_totals
+
+    text = ("Nearly 400 drones, about 30 missiles and 20 glide bombs were used against Ukraine over the past week. "
+            "More than 1,200 drones have been launched at Ukraine this month. "
+            "Russia launched 40 drones overnight, the fifth such attack this month; 35 were shot down.")
+    got = [(e["weapon_class"], e["launched"], e["intercepted"], e["aggregate"]) for e in one(text, "interception")]
+    assert got == [("drone", 400, None, True), ("missile", 30, None, True), ("guided bomb", 20, None, True),
+                   ("drone", 1200, None, True), ("drone", 40, 35, False)]
+    totals = interception_totals(extract_interceptions(sentences_from_text(text)))
+    assert totals[["weapon", "events", "launched", "intercepted", "left_out"]].to_dict("records")[0] == {
+        "weapon": "drone", "events": 1, "launched": 40, "intercepted": 35, "left_out": 2}
+
+
+def test_a_strike_earlier_this_month_stays_one_event():
+    ev = one("Five people were killed in a missile strike on Odesa earlier this month.")[0]
+    assert (ev["killed"], ev["aggregate"]) == (5, False)
+
+
+@pytest.mark.skipif(not HAS_PLACES, reason="helpers/places.py has not landed yet")
+def test_a_toll_in_a_city_district_is_the_city_s():
+    ev = one("Kyiv's military administration said three people died when debris fell on the "
+             "Shevchenkivskyi district.")[0]
+    assert (ev["killed"], ev["location"]) == (3, "Kyiv")

@@ -246,3 +246,25 @@ def test_ukrainian_transliteration(geonames, national):
 ])
 def test_alias_filter(alias, usable):
     assert _build_module().is_latin_name(alias) is usable
+
+
+# --- city districts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    # many cities have a Shevchenkivskyi district: never the Poltava district GeoNames lists as a city
+    ("Kyiv's military administration said debris fell on the Shevchenkivskyi district.", "Kyiv"),
+    ("A missile hit the Kyivskyi district of Kharkiv.", "Kharkiv"),
+    ("Debris fell in the Shevchenkivskyi District of Zaporizhzhia.", "Zaporizhzhia"),
+    ("Shelling hit the Tsentralnyi district of Mariupol.", "Mariupol"),
+    ("A drone hit a house in Kyiv's Podilskyi district.", "Kyiv"),
+    # a town that is itself called so stays
+    ("Drones struck the Khmelnytskyi district overnight.", "Khmelnytskyi"),
+    ("Explosions were heard in Kropyvnytskyi.", "Kropyvnytskyi"),
+])
+def test_city_districts_are_not_towns(sentence, expected):
+    assert locate(sentence)["location"] == expected
+
+
+def test_a_city_district_alone_is_no_place():
+    assert find_places("A drone hit the Desnianskyi district.") == []
+    assert locate("Shelling damaged homes in the Shevchenkivskyi district.") is None
