@@ -21,8 +21,12 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   Sentences with a cumulative cue (``event_cues.csv``: "since the start of the full-scale
   invasion") are ``aggregate``; a period cue ("in the past day", "over the past 24 hours", "in
   total") makes a soldiers' toll ``aggregate`` (daily loss claims are front-wide totals), while a
-  regional civilian toll of the day stays one event. Sentences about repatriated bodies or
-  non-military deaths (``noncasualty_cues.csv``) give no casualties.
+  regional civilian toll of the day stays one event. Sentences about repatriated bodies, mass
+  graves or non-military deaths (``noncasualty_cues.csv``) give no casualties; bodies recovered at
+  a strike site are its dead ("pulled 15 bodies from the rubble", "11 more bodies were recovered":
+  ``body_recovery.csv``). A victim "who was wounded ..." and then "died (of his injuries)" /
+  "succumbed" is a death; "..., bringing the death toll to 14" (``running_toll`` cues) is an update
+  that includes the deaths named before it, so they are not added again.
 - interceptions (``interception_terms.csv``, ``weapons.csv``): "shot down 16 of 21 Shahed
   drones", "launched 138 drones ... shot down 110", "110 of which were shot down", "managed to
   down 102 missiles", "took out 41 of them", "destroyed all 15 drones", "11 were lost to
@@ -38,7 +42,11 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   the largest attack so far, along with seven Kinzhal missiles"), while counts after "including"
   stay part of the total; a list takes its verb from its end ("300 drones, 20 missiles and 16
   glide bombs were used"). An "N of M <weapon>" pair keeps its own M; a class total it breaks down ("39 missiles ... 14 of 21 Kh-101
-  and 10 of 16 Kalibr") is dropped so the missiles are not counted twice. A following sentence
+  and 10 of 16 Kalibr") is dropped so the missiles are not counted twice. A list of pairs takes the
+  passive verb at its end ("59 of 78 missiles and 54 of 106 drones were shot down"). A total broken
+  down after a colon ("145 air attack assets: 3 Iskander-M missiles and 142 UAVs") gives its parts,
+  not itself; "all three Iskander-M missiles reached their targets" = 3 launched, 0 intercepted
+  (without "all", "27 hit their targets" is no figure). A following sentence
   may complete the counts of the one before ("... shot down 110 of them"), but a smaller count
   of the same weapon there is a regional breakdown and adds nothing. ``rate`` = intercepted / launched, left empty and
   ``flag``-ged when intercepted (+ not_reached) exceeds launched.
@@ -187,6 +195,7 @@ class _Tables:
     claimants: PhraseTable
     cues: PhraseTable
     noncasualty: PhraseTable
+    recovery: PhraseTable
     scope: PhraseTable
     currencies: list[dict]
     casualty_re: re.Pattern
@@ -212,6 +221,7 @@ def tables() -> _Tables:
         claimants=PhraseTable(read_resource_csv("claimants.csv"), "pattern"),
         cues=PhraseTable(read_resource_csv("event_cues.csv"), "cue"),
         noncasualty=PhraseTable(read_resource_csv("noncasualty_cues.csv"), "cue"),
+        recovery=PhraseTable(read_resource_csv("body_recovery.csv"), "phrase"),
         scope=scope,
         currencies=read_resource_csv("currencies.csv"),
         casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|victims|", 1)),  # "among the victims"
@@ -374,7 +384,15 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
                 s.low, k + n + 1, lambda r: r["position"] == "after" and r["role"] != row["role"])
             # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
             adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
-            return None if other or adjective else (row["role"], k + n, who, False)
+            if other or adjective:
+                return None
+            if row["role"] == "injured" and "who" in s.low[j:k]:
+                # "a man who was wounded in Sunday's strike died of his injuries": the relative clause
+                # tells what happened before; the death after it is what the sentence reports
+                late = _death_after_relative(s, k + n)
+                if late is not None:
+                    return "killed", late, who, False
+            return row["role"], k + n, who, False
         victim = t.victims.match_at(s.low, k)
         if victim:
             who = who or (victim[0]["who"] or None)
@@ -394,6 +412,22 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             k += 1
             continue
         return None
+    return None
+
+
+_CLAUSE_END = _PUNCT_STOP | frozenset("said says told while whereas but".split())
+
+
+def _death_after_relative(s: _Sentence, k: int) -> int | None:
+    """The end token of a death word ("died", "succumbed") later in the clause that starts at
+    token ``k``, else None."""
+    cas = tables().casualty
+    for p in range(k, len(s.low)):
+        if s.low[p] in _CLAUSE_END:
+            return None
+        hit = cas.match_at(s.low, p, lambda r: r["position"] == "after" and r["role"] == "killed")
+        if hit:
+            return p + hit[1]
     return None
 
 
@@ -445,6 +479,24 @@ def _counted_by_number_of(s: _Sentence, h: int) -> bool:
     while p >= 0 and s.low[p] != "of" and (s.low[p] in _AUX or s.low[p] == "those" or vt.match_at(s.low, p)):
         p -= 1
     return p >= 1 and s.low[p] == "of" and s.low[p - 1] in _TOLL_HEADS
+
+
+def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
+    """Whether the count ending at token ``j`` counts bodies recovered (``body_recovery.csv``):
+    "pulled 15 bodies from the rubble", "12 more bodies were recovered". Those are the dead of the
+    strike; repatriated bodies or a mass grave are not (``noncasualty_cues.csv`` drops the sentence)."""
+    low, rec = s.low, tables().recovery
+    k = j
+    while k < len(low) and low[k] in ("more", "further", "other"):
+        k += 1
+    if k >= len(low) or low[k] != "bodies":
+        return False
+    if rec.match_ending_at(low, _skip_back(low, qstart), lambda r: r["position"] == "before"):
+        return True
+    k += 1
+    while k < len(low) and low[k] in _AUX:
+        k += 1
+    return rec.match_at(low, k, lambda r: r["position"] == "after") is not None
 
 
 def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
@@ -588,6 +640,9 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
         else:
             after = _casualty_role_after(s, m.last)
             if not after:
+                if _recovered_bodies(s, qstart, m.last):
+                    figures.append(_Figure("killed", m.value, qualifier, m.vague, qstart, m.last, None))
+                    taken.update(range(qstart, m.last))
                 continue
             figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last, after[2], among=after[3]))
         taken.update(range(qstart, m.last))
@@ -696,7 +751,14 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
         return []
     if t.noncasualty.find_all(s.low) and not s.weapons:
         return []
-    cues = _cues(s)
+    cue_hits = t.cues.find_all(s.low)
+    cues = {row["kind"] for _, _, row in cue_hits}
+    running = [a for a, _, row in cue_hits if row["kind"] == "running_toll"]
+    if running:
+        # "a man died of his injuries, bringing the death toll to 14": the deaths before the phrase
+        # are part of the toll after it
+        later = {f.role for f in figures if f.first > running[0]}
+        figures = [f for f in figures if not (f.role in later and f.first < running[0])]
     events = []
     groups = _group(figures)
     bounds = _clause_bounds(s, groups)
@@ -734,7 +796,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
             # "killed 1,050 Russian soldiers in the past day": a front-wide period total (General Staff
             # loss claims); a regional civilian toll "over the past day" stays one event
             "aggregate": "aggregate" in cues or ("period" in cues and who == "soldiers"),
-            "update": any(f.update for f in group) or "update" in cues,
+            "update": any(f.update for f in group) or "update" in cues or "running_toll" in cues,
         })
     return events
 
@@ -909,27 +971,35 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             skip_next = False
             continue
         _, qstart = qualifier_before(s.tokens, m.first)
-        own = _weapon_after(s, m.last) or _generic_target(s, m.last, air_defence)
         nxt = nums[idx + 1] if idx + 1 < len(nums) else None
+        own = _weapon_after(s, m.last) or _generic_target(s, m.last, air_defence)
+        # "145 air attack assets: 3 Iskander-M missiles and 142 UAVs": a total broken down after a colon
+        header = own or _generic_target(s, m.last, True)
+        breakdown = header is not None and header[1] + 1 < len(s.low) and s.low[header[1]] == ":" \
+            and nxt is not None and _skip_back(s.low, qualifier_before(s.tokens, nxt.first)[1]) == header[1] + 1
+        own = header if breakdown else own
         lead = _skip_back(s.low, qstart)
         all_of = qstart > 0 and s.low[qstart - 1] == "all"
         # "16 of 21 drones", "34 out of the 43 missiles"
         gap = s.low[m.last:nxt.first] if nxt else []
-        if nxt and gap in (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"]):
+        if nxt and gap in _PAIR_GAPS:
             w2 = _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
             role = _intercept_role_before(s, qstart)
             if role is None:
                 role = _inherited_role(s, cands, lead)  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
             if role is None:
-                role = (_intercept_role_after(s, w2[1] if w2 else nxt.last) or (None,))[0]
+                # "59 of 78 missiles and 54 of 106 drones were shot down": the verb after the whole list
+                role = (_intercept_role_after(s, _pair_list_end(s, nums, idx, w2[1] if w2 else nxt.last)) or (None,))[0]
             if role in ("intercepted", "not_reached"):
                 weapon = (w2 or own or (None,))[0]
                 cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
                               "last": w2[1] if w2 else nxt.last, "weapon": weapon, "all_of": False,
-                              "extra": [("launched", nxt.value)], "bare_ok": True})
+                              "extra": [("launched", nxt.value)], "bare_ok": True, "breakdown": False})
                 skip_next = True
                 continue
         role = _intercept_role_before(s, qstart)
+        if role is None and cands and cands[-1]["breakdown"] and cands[-1]["last"] + 1 == lead:
+            role = cands[-1]["role"]  # the first part of a breakdown takes the verb of its total
         # role order: a verb before the count; a verb of its own after it ("58 drones were lost");
         # the count it is coordinated with; a participle after it ("drones launched overnight")
         subject = False  # the count is the subject of an interception verb: "110 were shot down"
@@ -948,7 +1018,8 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
         cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
                       "last": own[1] if own else m.last, "weapon": own[0] if own else None,
-                      "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS})
+                      "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
+                      "breakdown": breakdown})
     # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
     for i, c in enumerate(cands):
         if c["role"] is not None:
@@ -964,14 +1035,39 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         if c["role"] is None and nxt["role"] and tuple(s.low[c["last"]:nxt["lead"]]) in _COORDINATION:
             c["role"] = nxt["role"]
     out: list[_IFig] = []
-    for c in cands:
+    for i, c in enumerate(cands):
         if c["role"] is None or not c["bare_ok"]:
             continue  # "deployed 150,000 troops", "destroyed 12 tanks": not an interception
+        if c["breakdown"] and i + 1 < len(cands) and cands[i + 1]["role"] == c["role"]:
+            continue  # the total of a breakdown: its parts are the events, kept both would count twice
+        if c["role"] == "all_hit":
+            if not c["all_of"]:
+                continue  # "27 hit their targets" is a share of an attack, not its launch count
+            # "all three Iskander-M missiles reached their targets": none was intercepted
+            c = {**c, "role": "launched", "all_of": False, "extra": [("intercepted", 0.0)]}
         if c["weapon"] is not None and c["weapon"]["weapon_class"] not in _INTERCEPTABLE:
             continue  # "fired 120 artillery shells" is shelling, not an air attack
         out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
     out += _all_intercepted(s, out)
     return sorted(out, key=lambda f: f.first)
+
+
+_PAIR_GAPS = (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"])
+
+
+def _pair_list_end(s: _Sentence, nums: list[NumberMention], idx: int, end: int) -> int:
+    """The end token of a list of "N of M <weapon>" pairs joined by "and" / "," whose first pair
+    is ``nums[idx]``, ``nums[idx + 1]`` and ends at ``end``: "59 of 78 missiles and 54 of 106 drones"."""
+    j = idx + 2
+    while j + 1 < len(nums):
+        a, b = nums[j], nums[j + 1]
+        if tuple(s.low[end:_skip_back(s.low, qualifier_before(s.tokens, a.first)[1])]) not in _COORDINATION \
+                or s.low[a.last:b.first] not in _PAIR_GAPS:
+            break
+        w = _weapon_after(s, b.last) or _generic_target(s, b.last, True)
+        end = w[1] if w else b.last
+        j += 2
+    return end
 
 
 def _verb_before_conjunct(s: _Sentence, and_idx: int) -> str | None:

@@ -623,3 +623,66 @@ def test_a_toll_in_a_city_district_is_the_city_s():
     ev = one("Kyiv's military administration said three people died when debris fell on the "
              "Shevchenkivskyi district.")[0]
     assert (ev["killed"], ev["location"]) == (3, "Kyiv")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine's air force said 59 of 78 missiles and 54 of 106 drones were shot down in the Christmas attack.",
+     [("interception", "missile", 78, 59, None), ("interception", "drone", 106, 54, None)]),
+    ("The military said 20 of 25 cruise missiles, 3 of 4 Kinzhal missiles and 80 of 90 Shahed drones were destroyed.",
+     [("interception", "cruise missile", 25, 20, None), ("interception", "ballistic missile", 4, 3, None),
+      ("interception", "drone", 90, 80, None)]),
+    ("According to the Air Force, 40 out of 45 Shahed drones and two of the three Kh-59 missiles were intercepted.",
+     [("interception", "drone", 45, 40, None), ("interception", "cruise missile", 3, 2, None)]),
+])
+def test_a_list_of_pairs_takes_the_passive_verb_after_it(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In total, the air attack involved 145 air attack assets: 3 Iskander-M ballistic missiles and 142 UAVs.",
+     [("interception", "ballistic missile", 3, None, None), ("interception", "drone", 142, None, None)]),
+    ("Russia launched 96 means of air attack: 6 Kh-101 cruise missiles, 2 Kinzhal missiles and 88 Shahed drones.",
+     [("interception", "cruise missile", 6, None, None), ("interception", "ballistic missile", 2, None, None),
+      ("interception", "drone", 88, None, None)]),
+    ("Air defence shot down 80 of the 96 air attack assets.", [("interception", "mixed", 96, 80, None)]),
+])
+def test_a_total_broken_down_after_a_colon_gives_its_parts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, killed, injured, update", [
+    ("A 45-year-old man who was wounded in Sunday's strike on Poltava died of his injuries in hospital, "
+     "bringing the death toll to 14.", 14, None, True),
+    ("A teenage girl who was injured in the drone attack on Sumy succumbed to her wounds, raising the toll to 9.",
+     9, None, True),
+    ("Two more people died in hospital, bringing the death toll to 14.", 14, None, True),
+    ("A woman who was injured in the attack on Kharkiv died of her injuries.", 1, None, False),
+    ("A man succumbed to his injuries in hospital.", 1, None, False),
+    ("Three people who were injured in the attack were taken to hospital.", None, 3, False),
+])
+def test_a_wounded_victim_who_died_is_a_death_within_the_running_toll(text, killed, injured, update):
+    (ev,) = one(text)
+    assert (ev["killed"], ev["injured"], ev["update"]) == (killed, injured, update)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Emergency workers pulled 15 bodies from the rubble of the apartment block in Poltava, where 17 people were "
+     "also injured.", [("casualty", 15, 17)]),
+    ("Rescuers recovered 12 bodies from the debris in Dnipro.", [("casualty", 12, None)]),
+    ("Nine more bodies were pulled out of the ruins in Kyiv overnight.", [("casualty", 9, None)]),
+    ("Investigators found 440 bodies in a mass grave in Izium.", []),
+    ("The bodies of 500 fallen soldiers were repatriated to Ukraine on Friday.", []),
+    ("Russia returned 757 bodies in the latest exchange.", []),
+])
+def test_bodies_recovered_at_a_strike_site_are_deaths(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defense neutralized 107 UAVs, while all three Iskander-M missiles reached their targets.",
+     [("interception", "drone", None, 107, None), ("interception", "ballistic missile", 3, 0, None)]),
+    ("The Air Force said 183 Shahed drones were launched; 156 were neutralized, while 27 hit their targets.",
+     [("interception", "drone", 183, 156, None)]),
+])
+def test_all_missiles_reaching_their_targets_were_none_intercepted(text, expected):
+    assert figures(text) == expected
