@@ -44,29 +44,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract(path: str, extract_events) -> int:
     """Stream a JSONL file line by line and print each line's events (see the module doc)."""
+    from helpers.evaluate import iter_jsonl
+
     name = "<stdin>" if path == "-" else path
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     with stream:
-        for lineno, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                rec, error = None, f"not valid JSON ({err.msg})"
-            else:
-                ok = isinstance(rec, dict) and isinstance(rec.get("text"), str)
-                error = None if ok else 'not a JSON object with a "text" string'
-            rid = rec.get("id", f"line{lineno}") if isinstance(rec, dict) else f"line{lineno}"
+        for lineno, rec, error in iter_jsonl(stream):
             if error:
                 print(f"{name}:{lineno}: skipped: {error}", file=sys.stderr)
+                rid = rec["id"] if rec else f"line{lineno}"
                 print(json.dumps({"id": rid, "events": [], "error": error}, ensure_ascii=False))
                 continue
             date = rec.get("date")
             events = extract_events(rec["text"], None if date in (None, "") else str(date))
             for ev in events:
                 ev.pop("sentence", None)
-            print(json.dumps({"id": rid, "events": events}, ensure_ascii=False))
+            print(json.dumps({"id": rec["id"], "events": events}, ensure_ascii=False))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from helpers.extract import extract_events
 
@@ -23,20 +24,35 @@ FIGURE_FIELDS = {
 }
 
 
+def iter_jsonl(lines: Iterable[str]) -> Iterator[tuple[int, dict | None, str | None]]:
+    """``(line number, record, error)`` for each non-blank line: a record is a JSON object with a
+    "text" string (its "id" defaults to 'lineN'); otherwise error says why, and record is the
+    object when the line was one (so its id can still be reported), else None."""
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield n, None, f"not valid JSON ({err.msg})"
+            continue
+        if not isinstance(rec, dict):
+            yield n, None, 'not a JSON object with "id" and a "text" string'
+            continue
+        rec.setdefault("id", f"line{n}")
+        if not isinstance(rec.get("text"), str):
+            yield n, rec, 'not a JSON object with "id" and a "text" string'
+            continue
+        yield n, rec, None
+
+
 def read_jsonl(path: str | Path) -> list[dict]:
     """Records of a JSONL file; a bad line raises an error naming the file and line."""
     out = []
     with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{n}: not valid JSON ({err.msg}); fix or remove the line") from None
-            if not isinstance(rec, dict) or "text" not in rec:
-                raise ValueError(f'{path}:{n}: each line must be an object with "id" and "text"')
-            rec.setdefault("id", f"line{n}")
+        for n, rec, error in iter_jsonl(fh):
+            if error:
+                raise ValueError(f"{path}:{n}: {error}; fix or remove the line")
             out.append(rec)
     return out
 
