@@ -13,15 +13,20 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   to 9", "the number of people killed in the strike has risen to 12", marked ``update``); a
   single victim counts 1 ("a 62-year-old man was killed", "his wife was injured") and coordinated
   victims add up ("a boy and a woman were injured" = 2, "killing two women and a child" = 3, "a
-  mother and her two children were killed" = 3). A group "among the dead" counts when no toll of
+  mother and her two children were killed" = 3); "a couple" counts 2 and "a family of five" 5
+  (``victims.csv`` number ``pair``/``group``); "no one was hurt" is no count. A group "among the dead" counts when no toll of
   its role is stated in its sentence or the one before ("A teenager was among the dead" = 1
   killed, "Three children were among the dead" = 3); "Among the 20 dead were three children" = 20.
   Killed and injured in one sentence form one event unless a role repeats. Counts after
-  "including"/"among" and asides such as ", nine of them children," are subsets and not added.
+  "including"/"among" and asides such as ", nine of them children," are subsets and not added;
+  an appositive between victims and their casualty word is stepped over ("59 people, one-sixth of
+  the village's population, had been killed").
   Sentences with a cumulative cue (``event_cues.csv``: "since the start of the full-scale
   invasion") are ``aggregate``; a period cue ("in the past day", "over the past 24 hours", "in
   total") makes a soldiers' toll ``aggregate`` (daily loss claims are front-wide totals), while a
-  regional civilian toll of the day stays one event. Sentences about repatriated bodies, mass
+  regional civilian toll of the day stays one event. A cue closing a superlative comparison
+  ("the biggest attack on the grid since the war began", "the deadliest strike since 2022":
+  ``comparison`` cues) marks nothing. Sentences about repatriated bodies, mass
   graves or non-military deaths (``noncasualty_cues.csv``) give no casualties; bodies recovered at
   a strike site are its dead ("pulled 15 bodies from the rubble", "11 more bodies were recovered":
   ``body_recovery.csv``). A victim "who was wounded ..." and then "died (of his injuries)" /
@@ -30,7 +35,8 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
 - interceptions (``interception_terms.csv``, ``weapons.csv``): "shot down 16 of 21 Shahed
   drones", "launched 138 drones ... shot down 110", "110 of which were shot down", "managed to
   down 102 missiles", "took out 41 of them", "destroyed all 15 drones", "11 were lost to
-  electronic warfare" (``not_reached``, kept apart from shot down). A count must name a weapon
+  electronic warfare", "another 30 vanished from radars" (``not_reached``, kept apart from shot
+  down); "21 of the missiles and both drones had been destroyed" refers back to the launch counts. A count must name a weapon
   or stand bare ("shot down 110."); "deployed 150,000 troops" or "destroyed 12 tanks" are not
   interceptions, nor are deliveries or production ("the US delivered 500 missiles"); weekly or
   war-long launch totals are ``aggregate``, and so is a launch total over more than one night
@@ -125,6 +131,9 @@ _SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("another",), ("al
 # Possessives open a victim phrase like an article: "a mother and her two children", "his wife".
 _POSSESSIVES = frozenset(("her", "his", "their"))
 _SINGLE_DETERMINERS = frozenset(("a", "an", "another")) | _POSSESSIVES
+# victims.csv "number": a noun after "a"/"his" names one victim, or two ("an elderly couple")
+_NOUN_VALUE = {"singular": 1.0, "pair": 2.0}
+_ONE_NOUN = frozenset(_NOUN_VALUE)
 # Words after a bare count that still let it stand for a weapon named elsewhere ("shot down 110 overnight");
 # "14 targets" is not one: "naval drones destroyed 14 targets" (generic_targets.csv reads "45 targets").
 _BARE_FOLLOWERS = frozenset(
@@ -366,6 +375,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
     who = None
     k = j
     unknown = 0
+    victims_seen = False
     while k < len(s.low) and k < j + limit:
         # "Eleven people, including three children, were injured": step over the aside
         if s.low[k] == "," and _subset_aside(s, k + 1):
@@ -374,6 +384,13 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
                 return None
             k, limit = close + 1, limit + (close + 1 - k)
             continue
+        # "59 people, one-sixth of the village's population, had been killed": an appositive aside
+        # after the victims, when the casualty word follows its closing comma
+        if s.low[k] == "," and victims_seen and not unknown:
+            close = _appositive_end(s, k)
+            if close is not None:
+                k, limit = close + 1, limit + (close + 1 - k)
+                continue
         term = t.casualty.match_at(s.low, k, lambda r: r["position"] in ("after", "never"))
         if term and not unknown:
             row, n = term
@@ -398,6 +415,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             who = who or (victim[0]["who"] or None)
             k += victim[1]
             unknown = 0
+            victims_seen = True
             continue
         if s.low[k] == "among" and not unknown:
             group = _among_group(s, k)
@@ -416,6 +434,28 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
 
 
 _CLAUSE_END = _PUNCT_STOP | frozenset("said says told while whereas but".split())
+_APPOSITIVE_MAX = 10
+
+
+def _appositive_end(s: _Sentence, k: int) -> int | None:
+    """The closing comma of an aside opening with the comma at token ``k`` ("59 people, one-sixth of
+    the village's population, had been killed") when a casualty word follows it (over auxiliaries),
+    else None. The aside is at most ``_APPOSITIVE_MAX`` tokens, with no casualty word, "among" or
+    clause break of its own: "Two people, one killed and one injured, ..." is no aside."""
+    t = tables()
+    for c in range(k + 1, min(len(s.low), k + 2 + _APPOSITIVE_MAX)):
+        w = s.low[c]
+        if w == ",":
+            if c == k + 1:
+                return None
+            p = c + 1
+            while p < len(s.low) and p < c + 5 and s.low[p] in _AUX and s.low[p] not in _QUOTES:
+                p += 1
+            hit = t.casualty.match_at(s.low, p, lambda r: r["position"] == "after")
+            return c if hit else None
+        if w in _PUNCT_STOP or w in ("among", "and", "who", "which") or t.casualty.match_at(s.low, c):
+            return None
+    return None
 
 
 def _death_after_relative(s: _Sentence, k: int) -> int | None:
@@ -513,7 +553,7 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
                 continue
         # up to two modifiers, then a singular victim noun
         for k in range(i + 1, min(i + 4, len(s.low))):
-            hit = t.victims.match_at(s.low, k, lambda r: r["number"] == "singular")
+            hit = t.victims.match_at(s.low, k, lambda r: r["number"] in _ONE_NOUN)
             if hit:
                 break
             if s.low[k] in _PUNCT_STOP or not re.match(r"^[a-z0-9][a-z0-9-]*$", s.low[k]):
@@ -529,9 +569,27 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
         among = None if after or before else _among_before(s, i)  # "Among the dead was a 12-year-old boy"
         role = after[0] if after else (before[0]["role"] if before else among if among != "subset" else None)
         if role:
-            out.append(_Figure(role, 1.0, None, False, i, after[1] if after else noun_end, hit[0]["who"],
+            out.append(_Figure(role, _NOUN_VALUE[hit[0]["number"]], None, False, i, after[1] if after else noun_end,
+                               hit[0]["who"],
                                among=bool(after[3]) if after else among is not None))
     return out
+
+
+def _group_before(s: _Sentence, a: int) -> tuple[int, str] | None:
+    """A group noun whose size is the count at token ``a`` ("a family of five", "an entire family of
+    four": ``victims.csv`` number ``group``): (first token of the group phrase, who), else None."""
+    if a < 2 or s.low[a - 1] != "of":
+        return None
+    hit = tables().victims.match_ending_at(s.low, a - 1, lambda r: r["number"] == "group")
+    if hit is None:
+        return None
+    p = a - 1 - hit[1]
+    for q in range(p - 1, max(-1, p - 3), -1):  # back to its determiner over up to two modifiers
+        if s.low[q] in _SINGLE_DETERMINERS or s.low[q] == "the":
+            return q, hit[0]["who"]
+        if not s.low[q].isalpha() or tables().casualty.match_at(s.low, q):
+            break
+    return p, hit[0]["who"]
 
 
 def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tuple | None:
@@ -556,8 +614,9 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
     while k < len(s.low) and k < i + 6:
         hit = t.victims.match_at(s.low, k)
         if hit and hit[0]["who"]:
-            if singular and hit[0]["number"] != "singular":
+            if singular and hit[0]["number"] not in _ONE_NOUN:
                 return None
+            value = _NOUN_VALUE[hit[0]["number"]] if singular else value  # "a couple" = 2
             return value, k + hit[1], hit[0]["who"], vague, s.low[i] == "the"
         w = s.low[k]
         if hit or w.endswith("-old"):
@@ -631,12 +690,17 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
     for m in s.numbers:
         if m.kind != "count" or m.first in taken or _is_subset(s, m.first):
             continue
+        if m.first > 0 and s.low[m.first - 1] == "no":
+            continue  # "no one was hurt" states that nobody was
         qualifier, qstart = qualifier_before(s.tokens, m.first)
+        group = _group_before(s, qstart)  # "killed a family of five": the five are the victims
+        if group:
+            qstart = group[0]
         before = _casualty_role_before(s, qstart)
         if before:
             role, update, among = before
-            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last, _who_after(s, m.last), update,
-                                   among))
+            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last,
+                                   group[1] if group else _who_after(s, m.last), update, among))
         else:
             after = _casualty_role_after(s, m.last)
             if not after:
@@ -644,7 +708,8 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
                     figures.append(_Figure("killed", m.value, qualifier, m.vague, qstart, m.last, None))
                     taken.update(range(qstart, m.last))
                 continue
-            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last, after[2], among=after[3]))
+            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last,
+                                   after[2] or (group[1] if group else None), among=after[3]))
         taken.update(range(qstart, m.last))
     figures += _single_victims(s, taken)
     return sorted(figures, key=lambda f: f.first)
@@ -680,8 +745,33 @@ def _group(figures: list, same=lambda a, b: True, fits=lambda ev, f: True) -> li
     return events
 
 
+_COMPARED = frozenset(("aggregate", "long_period", "period"))
+_COMPARISON_REACH = 12  # tokens from a superlative to the period cue it qualifies
+
+
+def _cue_hits(s: _Sentence) -> list[tuple[int, int, dict]]:
+    """Cue matches of ``event_cues.csv`` in a sentence, without the period cues that only close a
+    comparison: "the biggest attack on the grid since the war began", "the deadliest strike since
+    2022", "the first such attack this month" compare one event with others, they state no
+    cumulative total. A superlative (kind ``comparison``) reaches the period cue after it in its
+    clause: no punctuation and no count stand between them."""
+    hits = tables().cues.find_all(s.low)
+    marks = [a + n for a, n, row in hits if row["kind"] == "comparison"]
+    if not marks:
+        return hits
+    counts = [m.first for m in s.numbers if m.kind == "count"]
+    out = []
+    for a, n, row in hits:
+        if row["kind"] in _COMPARED and any(
+                a - _COMPARISON_REACH <= e <= a and not any(w in _PUNCT_STOP for w in s.low[e:a])
+                and not any(e <= c < a for c in counts) for e in marks):
+            continue
+        out.append((a, n, row))
+    return out
+
+
 def _cues(s: _Sentence) -> set[str]:
-    return {row["kind"] for _, _, row in tables().cues.find_all(s.low)}
+    return {row["kind"] for _, _, row in _cue_hits(s)}
 
 
 def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> dict | None:
@@ -751,7 +841,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
         return []
     if t.noncasualty.find_all(s.low) and not s.weapons:
         return []
-    cue_hits = t.cues.find_all(s.low)
+    cue_hits = _cue_hits(s)
     cues = {row["kind"] for _, _, row in cue_hits}
     running = [a for a, _, row in cue_hits if row["kind"] == "running_toll"]
     if running:
@@ -873,6 +963,9 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
             continue
         if s.low[k] in ("and", "or") and k + 1 < len(s.low) and t.weapons.match_at(s.low, k + 1):
             k += 1  # "183 Shahed drones and decoy drones were launched"
+            continue
+        if s.low[k] == "and" and k + 1 < len(s.low) and s.low[k + 1] in ("both", "all") and _all_weapon(s, k + 1):
+            k = _all_weapon(s, k + 1)[1]  # "21 of the missiles and both drones had been destroyed"
             continue
         if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
             k += 1
@@ -1086,24 +1179,40 @@ _ALL_OF = re.compile(r"\b(?:all|both)(?: of (?:them|which|these))?(?: were| was|
                      r"(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b")
 
 
+def _all_weapon(s: _Sentence, k: int) -> tuple[dict, int] | None:
+    """The weapon of "both/all (of) (the) <weapon>" opening at token ``k`` ("both drones", "all of the
+    missiles"): (row, end token), else None; "all 15 drones" states its own count and is read as one."""
+    p = k + 1
+    if p < len(s.low) and s.low[p] == "of":
+        p += 1
+    if p < len(s.low) and s.low[p] in ("the", "these", "those"):
+        p += 1
+    hit = tables().weapons.match_at(s.low, p) if p < len(s.low) else None
+    return (hit[0], p + hit[1]) if hit else None
+
+
 def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
     """'..., and all of them were destroyed': intercepted = the launch count just before."""
     out = []
-    t = tables()
-    # "destroying 28 drones and both missiles": all of the launched count of that weapon
+    # "destroying 28 drones and both missiles", "both drones had been destroyed": all of the launched
+    # count of that weapon, after an interception verb, in a list after an intercepted count, or as
+    # the subject of an interception verb of its own
     for k, w in enumerate(s.low):
-        if w not in ("both", "all") or (k + 1 < len(s.low) and s.low[k + 1][0].isdigit()):
+        if w not in ("both", "all"):
             continue
-        nxt = k + 2 if k + 1 < len(s.low) and s.low[k + 1] == "the" else k + 1
-        hit = t.weapons.match_at(s.low, nxt)
+        hit = _all_weapon(s, k)
+        if hit is None:
+            continue
         prior = [f for f in figs if f.last <= k]
         verb = _intercept_role_before(s, k) == "intercepted"
         coord = prior and prior[-1].role == "intercepted" and tuple(s.low[prior[-1].last:k]) in _COORDINATION
-        if not hit or not (verb or coord):
-            continue
+        if not (verb or coord):
+            after = _intercept_role_after(s, hit[1])
+            if not after or after[0] != "intercepted" or after[2]:
+                continue
         launched = [f for f in figs if f.role == "launched" and _same_class(f.weapon, hit[0])]
         if launched:
-            out.append(_IFig("intercepted", launched[-1].value, k, nxt + hit[1], hit[0]))
+            out.append(_IFig("intercepted", launched[-1].value, k, hit[1], hit[0]))
     low = s.text.lower()
     for m in _ALL_OF.finditer(low):
         before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]

@@ -686,3 +686,82 @@ def test_bodies_recovered_at_a_strike_site_are_deaths(text, expected):
 ])
 def test_all_missiles_reaching_their_targets_were_none_intercepted(text, expected):
     assert figures(text) == expected
+
+
+# --- superlative comparisons, "N of the <weapon>"/"both <weapon>", groups, appositives, radar ----
+
+@pytest.mark.parametrize("text, kind, aggregate", [
+    # a superlative compares one event with others: the period cue after it is no cumulative total
+    ("Air defences shot down 70 of the 90 drones, the largest attack on Odesa since the war began.",
+     "interception", False),
+    ("The strike killed 12 people, the deadliest strike on the town since 2022.", "casualty", False),
+    ("Russia fired 300 drones on Sunday, the most in a single night this week.", "interception", False),
+    # without the comparison, or with a count between them, the cue still marks a total
+    ("Russia has launched 5,000 drones since the war began.", "interception", True),
+    ("It was the worst week, and 10,000 civilians have been killed since the start of the invasion.",
+     "casualty", True),
+])
+def test_a_superlative_comparison_is_not_a_cumulative_total(text, kind, aggregate):
+    events = one(text, kind)
+    assert len(events) == 1 and events[0]["aggregate"] is aggregate
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow fired 30 missiles and four drones at Lviv, adding that 26 of the missiles and both drones "
+     "had been intercepted.",
+     [("interception", "missile", 30, 26, None), ("interception", "drone", 4, 4, None)]),
+    ("Russia launched 12 drones and 2 Kinzhal missiles; both missiles were shot down.",
+     [("interception", "drone", 12, None, None), ("interception", "ballistic missile", 2, 2, None)]),
+    ("Russia sent 18 drones at Odesa, and all of the drones were destroyed.",
+     [("interception", "drone", 18, 18, None)]),
+    # "both" without an interception verb of its own states nothing
+    ("Russia fired 6 missiles and 20 drones; both sides traded blame.",
+     [("interception", "missile", 6, None, None), ("interception", "drone", 20, None, None)]),
+])
+def test_n_of_the_weapon_and_both_weapon_refer_back_to_the_launch_counts(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, who", [
+    ("The missile killed a family of five in Odesa.", [("casualty", 5, None)], "people"),
+    ("An entire family of six died when the shell hit their house.", [("casualty", 6, None)], "people"),
+    ("The strike killed an elderly couple.", [("casualty", 2, None)], "people"),
+    ("A couple and their son were injured.", [("casualty", None, 3)], "people"),
+])
+def test_a_family_of_n_and_a_couple_are_counted(text, expected, who):
+    assert figures(text) == expected
+    assert one(text)[0]["who"] == who
+
+
+@pytest.mark.parametrize("text", [
+    "A family of three was evacuated from the building.",
+    "The family thanked the rescuers.",
+    "It was a quiet night, and no one was hurt.",
+])
+def test_families_without_a_casualty_word_and_no_one_give_nothing(text):
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister said 59 people, one-sixth of the village's population, had been killed.", [("casualty", 59, None)]),
+    ("Twelve workers, a third of the night shift, were injured.", [("casualty", None, 12)]),
+    ("Two people, the governor said, were killed.", [("casualty", 2, None)]),
+    # the aside states its own casualties: no appositive
+    ("Police evacuated 200 people, the governor said, and two were killed.", [("casualty", 2, None)]),
+])
+def test_an_appositive_between_the_victims_and_the_casualty_word(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences downed 40 of 70 drones, and another 25 vanished from radars.",
+     [("interception", "drone", 70, 40, 25)]),
+    ("Russia launched 60 drones; 40 were destroyed and 15 disappeared from radar.",
+     [("interception", "drone", 60, 40, 15)]),
+    ("Of the 90 drones, 61 were shot down and 26 were lost locationally.",
+     [("interception", "drone", 90, 61, 26)]),
+    ("Russia launched 50 drones; 30 were downed and 12 were lost from radar.",
+     [("interception", "drone", 50, 30, 12)]),
+])
+def test_drones_vanishing_from_radar_did_not_reach_their_targets(text, expected):
+    assert figures(text) == expected
