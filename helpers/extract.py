@@ -13,7 +13,9 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   to 9", "the number of people killed in the strike has risen to 12", marked ``update``); a
   single victim counts 1 ("a 62-year-old man was killed", "his wife was injured") and coordinated
   victims add up ("a boy and a woman were injured" = 2, "killing two women and a child" = 3, "a
-  mother and her two children were killed" = 3); "a couple" counts 2 and "a family of five" 5
+  mother and her two children were killed" = 3); people "treated for injuries", who "received
+  medical care" or "sought medical help" are injured (``casualty_terms.csv``); "a couple" counts
+  2 and "a family of five" 5
   (``victims.csv`` number ``pair``/``group``); "no one was hurt" is no count. A group "among the dead" counts when no toll of
   its role is stated in its sentence or the one before ("A teenager was among the dead" = 1
   killed, "Three children were among the dead" = 3); "Among the 20 dead were three children" = 20.
@@ -46,7 +48,10 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   kinds (class ``mixed``), or of the one weapon class counted before it in the sentence. A launch
   list runs on past an aside after "along with"/"as well as"/"plus" ("fired 728 drones overnight,
   the largest attack so far, along with seven Kinzhal missiles"), while counts after "including"
-  stay part of the total; a list takes its verb from its end ("300 drones, 20 missiles and 16
+  stay part of the total; the count before ", 81 of which were destroyed" is the launched whole
+  ("along with 93 missiles, 81 of which were destroyed" = 93 launched, 81 intercepted), and the
+  part is never an item of a list ("shot down 52 drones, 18 of them over Kyiv" = 52); a list
+  takes its verb from its end ("300 drones, 20 missiles and 16
   glide bombs were used"). An "N of M <weapon>" pair keeps its own M; a class total it breaks down ("39 missiles ... 14 of 21 Kh-101
   and 10 of 16 Kalibr") is dropped so the missiles are not counted twice. A list of pairs takes the
   passive verb at its end ("59 of 78 missiles and 54 of 106 drones were shot down"). A total broken
@@ -1099,7 +1104,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         after = None if role else _intercept_role_after(s, own[1] if own else m.last)
         if after and not after[2]:
             role, subject = after[0], True
-        relative = tuple(s.low[m.last:m.last + 2]) in (("of", "which"), ("of", "them"), ("of", "these"))
+        relative = tuple(s.low[m.last:m.last + 2]) in _RELATIVE_OF
         if role is None and not relative:
             role = _inherited_role(s, cands, lead)  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
         if role is None and lead > 0 and s.low[lead - 1] == "and":
@@ -1108,24 +1113,28 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             role, subject = after[0], True
         if role is None and lead > 0 and s.low[lead - 1] == "of" and own:
             role = "launched"  # "of the 43 missiles, 34 were destroyed": the total opens the clause
+        if role is None and own and _relative_part_follows(s, own[1], nxt):
+            role = "launched"  # "along with 93 missiles, 81 of which were destroyed": the whole of the part
         nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
         cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
                       "last": own[1] if own else m.last, "weapon": own[0] if own else None,
                       "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
-                      "breakdown": breakdown})
+                      "breakdown": breakdown, "relative": relative})
     # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
     for i, c in enumerate(cands):
-        if c["role"] is not None:
-            continue
+        if c["role"] is not None or c.get("relative"):
+            continue  # "50 drones, 10 of which over Kyiv": a part without a verb is no list item
         inherited = _inherited_role(s, cands[:i], c["lead"])
         if inherited:
             c["role"] = inherited
-        elif i + 1 < len(cands) and cands[i + 1]["role"] and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
+        elif i + 1 < len(cands) and cands[i + 1]["role"] and not cands[i + 1].get("relative") \
+                and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
             c["role"] = cands[i + 1]["role"]
     # a longer list takes its verb from the end: "300 drones, 20 missiles and 16 glide bombs were used"
     for i in range(len(cands) - 2, -1, -1):
         c, nxt = cands[i], cands[i + 1]
-        if c["role"] is None and nxt["role"] and tuple(s.low[c["last"]:nxt["lead"]]) in _COORDINATION:
+        if c["role"] is None and nxt["role"] and not nxt.get("relative") \
+                and tuple(s.low[c["last"]:nxt["lead"]]) in _COORDINATION:
             c["role"] = nxt["role"]
     out: list[_IFig] = []
     for i, c in enumerate(cands):
@@ -1146,6 +1155,17 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
 
 
 _PAIR_GAPS = (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"])
+# "81 of which", "two of them": a part of the count before the comma, not an item of its list
+_RELATIVE_OF = (("of", "which"), ("of", "them"), ("of", "these"))
+
+
+def _relative_part_follows(s: _Sentence, end: int, nxt: NumberMention | None) -> bool:
+    """Whether ", M of which/of them <interception verb>" follows the weapon ending at token ``end``:
+    "93 missiles, 81 of which were destroyed" states a part, so the 93 are the whole launched."""
+    if nxt is None or end >= len(s.low) or s.low[end] != "," \
+            or _skip_back(s.low, qualifier_before(s.tokens, nxt.first)[1]) != end + 1:
+        return False
+    return tuple(s.low[nxt.last:nxt.last + 2]) in _RELATIVE_OF and _intercept_role_after(s, nxt.last + 2) is not None
 
 
 def _pair_list_end(s: _Sentence, nums: list[NumberMention], idx: int, end: int) -> int:

@@ -765,3 +765,34 @@ def test_an_appositive_between_the_victims_and_the_casualty_word(text, expected)
 ])
 def test_drones_vanishing_from_radar_did_not_reach_their_targets(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine's Air Force said 81 drones had been shot down and 80 more were 'lost locally', out of a total "
+     "of 287 launched, along with 93 missiles, 81 of which were destroyed.",
+     [("interception", "drone", 287, 81, 80), ("interception", "missile", 93, 81, None)]),
+    ("Russia struck with 64 drones overnight, as well as 6 Iskander-M missiles, 4 of which were intercepted.",
+     [("interception", "drone", 64, None, None), ("interception", "ballistic missile", 6, 4, None)]),
+    # the antecedent of "M of them were shot down" is the whole, whatever verb names it
+    ("The air force counted 40 Shahed drones, 35 of them were downed.", [("interception", "drone", 40, 35, None)]),
+    # a part without a verb of its own is neither the list's next item nor a figure
+    ("Air defences destroyed 70 drones, 20 of which over the capital.", [("interception", "drone", None, 70, None)]),
+])
+def test_a_count_before_m_of_which_were_destroyed_is_the_launched_whole(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, update", [
+    ("The death toll in Kryvyi Rih has climbed to 18, including nine children, and 61 people are being treated "
+     "for injuries, officials said.", [("casualty", 18, 61)], True),
+    ("Three people were killed and 27 were hospitalised after the attack on Dnipro.", [("casualty", 3, 27)], False),
+    ("Twelve residents received medical care after the drone strike on Sumy.", [("casualty", None, 12)], False),
+    ("A 40-year-old woman sought medical help after the shelling of Kherson.", [("casualty", None, 1)], False),
+    ("The number of people who sought medical help has risen to 40 in Odesa.", [("casualty", None, 40)], True),
+    # treating the wounded, or no one seeking help, reports no strike's injured
+    ("Doctors treated 1,000 wounded soldiers at the clinic.", [], None),
+    ("No one sought medical help after the attack.", [], None),
+])
+def test_people_treated_for_injuries_or_seeking_medical_help_are_injured(text, expected, update):
+    assert figures(text) == expected
+    assert [e["update"] for e in extract_events(text)] == ([update] if expected else [])
