@@ -115,3 +115,13 @@ def test_cli_extract_keeps_one_output_line_per_input_and_names_bad_lines(tmp_pat
     assert "error" in lines[1] and "error" in lines[2]
     assert f"{path}:2: skipped: not valid JSON" in out.stderr
     assert f"{path}:3: skipped" in out.stderr
+
+
+def test_blind_set_floor():
+    """tests/data/heldout7_blind.jsonl: 20 lines by a second annotator, measured once and NOT
+    used to tune the extractor (casualty F1 0.952, interception 0.963 when added): the suite's
+    honest estimate on unseen reporting. Its misses are listed in the README, not fixed."""
+    r = evaluate_file(Path(__file__).resolve().parent / "data/heldout7_blind.jsonl")
+    assert r["casualty"]["f1"] >= 0.95
+    assert r["interception"]["f1"] >= 0.95
+    assert r["distractors"]["false_figures"] == 0
