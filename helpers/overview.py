@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.io import read_table
+
 # Columns of key_figures().
 KEY_FIGURE_COLUMNS = [
     "figure",        # str: what is counted, in words
@@ -34,9 +36,7 @@ def _empty(df) -> bool:
 def read_optional(path: str | Path) -> pd.DataFrame | None:
     """The table at ``path``, or None when it does not exist yet (a missing stage is not an error here)."""
     path = Path(path)
-    if not path.exists():
-        return None
-    return pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+    return read_table(path) if path.exists() else None
 
 
 def corpus_line(articles: pd.DataFrame | None, sentences: pd.DataFrame | None = None) -> str:
