@@ -54,17 +54,15 @@ Rules (publication day P; weeks run Monday-Sunday):
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
-from helpers.numbers import number_words
+from helpers.numbers import number_words, read_resource_csv
 
-PHRASES_FILE = "resources/date_phrases.csv"
+PHRASES_FILE = "date_phrases.csv"  # in helpers/resources/
 
 # Columns added by add_event_dates (with the default prefix "event_"); the prefix keeps the
 # articles table's own 'date' (publication date) from being overwritten.
@@ -104,18 +102,16 @@ def _placeholders(prefix: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def phrase_table() -> tuple[tuple[str, str, str], ...]:
     """The rows of ``date_phrases.csv`` as (rule, pattern, example), in priority order."""
-    path = resources.files("helpers").joinpath(PHRASES_FILE)
     rows = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for line_no, row in enumerate(csv.DictReader(fh), start=2):
-            rule, pattern = (row.get("rule") or "").strip(), (row.get("pattern") or "").strip()
-            if not rule or not pattern:
-                raise ValueError(f"helpers/{PHRASES_FILE} line {line_no}: empty rule or pattern; "
-                                 "fill both columns or delete the row")
-            if _rule_name(rule) not in _RULES:
-                raise ValueError(f"helpers/{PHRASES_FILE} line {line_no}: unknown rule {rule!r}; "
-                                 f"use one of {sorted(_RULES)} (day_offset_N for N days from publication)")
-            rows.append((rule, pattern, row.get("example") or ""))
+    for line_no, row in enumerate(read_resource_csv(PHRASES_FILE), start=2):
+        rule, pattern = (row.get("rule") or "").strip(), (row.get("pattern") or "").strip()
+        if not rule or not pattern:
+            raise ValueError(f"helpers/resources/{PHRASES_FILE} line {line_no}: empty rule or pattern; "
+                             "fill both columns or delete the row")
+        if _rule_name(rule) not in _RULES:
+            raise ValueError(f"helpers/resources/{PHRASES_FILE} line {line_no}: unknown rule {rule!r}; "
+                             f"use one of {sorted(_RULES)} (day_offset_N for N days from publication)")
+        rows.append((rule, pattern, row.get("example") or ""))
     return tuple(rows)
 
 
@@ -129,7 +125,7 @@ def _matcher() -> tuple[re.Pattern, tuple[str, ...]]:
             body = pattern.format(**_placeholders(prefix))
             re.compile(body, re.IGNORECASE)
         except (KeyError, IndexError, re.error) as exc:
-            raise ValueError(f"helpers/{PHRASES_FILE} row {i + 2} ({rule}): bad pattern {pattern!r}: "
+            raise ValueError(f"helpers/resources/{PHRASES_FILE} row {i + 2} ({rule}): bad pattern {pattern!r}: "
                              f"{exc}. Placeholders are {{WD}} {{MON}} {{DAY}} {{DAY2}} {{YEAR}} {{NUM}}; "
                              "write a regex quantifier's braces doubled: [0-9]{{2}}") from exc
         parts.append(rf"(?P<r{i}>{body})")
