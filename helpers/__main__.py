@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     p_ev.add_argument("gold", help='JSONL file of {"id", "text", "date"?, "events"}')
     p_ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     p_ev.add_argument("--errors", action="store_true", help="also list every line whose figures differ from gold")
+    p_ev.add_argument("--by", help='also score each group of lines sharing this field (e.g. "part", "source_kind")')
     args = parser.parse_args(argv)
 
     from helpers.evaluate import evaluate_file, format_report, read_jsonl
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return _extract(args.input, extract_events)
         else:
-            result = evaluate_file(args.gold, with_errors=args.errors)
+            result = evaluate_file(args.gold, with_errors=args.errors, by=args.by)
             print(json.dumps(result, indent=2) if args.json else format_report(result))
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract(path: str, extract_events) -> int:
     """Stream a JSONL file line by line and print each line's events (see the module doc)."""
+    from helpers.dates import publication_day
     from helpers.evaluate import iter_jsonl
 
     name = "<stdin>" if path == "-" else path
@@ -55,11 +57,20 @@ def _extract(path: str, extract_events) -> int:
                 rid = rec["id"] if rec else f"line{lineno}"
                 print(json.dumps({"id": rid, "events": [], "error": error}, ensure_ascii=False))
                 continue
-            date = rec.get("date")
-            events = extract_events(rec["text"], None if date in (None, "") else str(date))
+            date, warning = publication_day(rec.get("date"))
+            try:
+                events = extract_events(rec["text"], date)
+            except ValueError as err:  # one record never stops the run
+                print(f"{name}:{lineno}: skipped: {err}", file=sys.stderr)
+                print(json.dumps({"id": rec["id"], "events": [], "error": str(err)}, ensure_ascii=False))
+                continue
             for ev in events:
                 ev.pop("sentence", None)
-            print(json.dumps({"id": rec["id"], "events": events}, ensure_ascii=False))
+            out = {"id": rec["id"], "events": events}
+            if warning:
+                print(f"{name}:{lineno}: warning: {warning}", file=sys.stderr)
+                out["warning"] = warning
+            print(json.dumps(out, ensure_ascii=False))
     return 0
 
 

@@ -82,7 +82,9 @@ CASUALTIES = [
     "who",          # 'people' | 'civilians' | 'children' | 'soldiers' ... when stated
     "killed", "killed_qualifier", "injured", "injured_qualifier",  # Int64; 'at least', 'about', ...
     "vague",        # bool: a vague count ('dozens' = 12, ACLED's rule)
-    "aggregate",    # bool: a cumulative or period total, kept out of per-event totals
+    "figure_type",  # 'event' | 'period' | 'cumulative' | 'estimate' | 'historical' | 'other'
+    "figure_cue",   # str | None: the words that made it a total ('since the start of the war')
+    "aggregate",    # bool: figure_type is not 'event'; kept out of every per-event total
     "update",       # bool: a revised toll ('the death toll rose to 9')
     "sentence",
 ]
@@ -93,7 +95,9 @@ INTERCEPTIONS = [
     "not_reached",  # Int64: lost to electronic warfare ('locally lost'), not in intercepted
     "rate",         # float: intercepted / launched when both are known and consistent
     "flag",         # str | None: why a pair is inconsistent (never a rate above 100%)
-    "claimant", "region", "aggregate", "sentence",
+    "claimant", "region",
+    "figure_type", "figure_cue", "aggregate",  # as for casualties
+    "sentence",
 ]
 ECONOMIC_FIGURES = [
     *PROVENANCE, "date",

@@ -341,6 +341,20 @@ def _apply(rule: str, groups: dict, pub: dt.date | None):
 
 # --- public API -------------------------------------------------------------------------------
 
+def publication_day(value) -> tuple[str | None, str | None]:
+    """The record's date as extraction takes it, and a warning when it cannot be used whole: a
+    month-only ("2026-01") or year-only date gives no day to resolve "on Monday" or "overnight"
+    against, so relative dates stay unresolved rather than pinned to the first of the month."""
+    if value in (None, ""):
+        return None, None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text, None
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        return None, f"date {text!r} gives no day: relative dates (\"overnight\", \"on Monday\") are left unresolved"
+    return None, f"date {text!r} is not YYYY-MM-DD: it was ignored, and relative dates are left unresolved"
+
+
 def parse_published(published) -> dt.date | None:
     """A publication date from 'YYYY-MM-DD' (or a longer ISO string), a date/datetime, or None/NaN."""
     if published is None:

@@ -6,7 +6,14 @@ Output: per kind, precision, recall and F1 over figures, where a figure is
 location accuracy over gold casualty events that name a place and that the extractor found
 (same line, at least one shared figure); and the false figures on distractor lines (gold events
 empty). The rule: a figure counts once; a right number in the wrong field is both a false and a
-missed figure.
+missed figure. A predicted event flagged ``vague`` ("dozens" read as 12 by ACLED's rule) is not
+scored: gold never fills a vague word.
+
+Two measures read the figure type (``../shared/ANNOTATION.md``): ``figure_type`` accuracy over
+gold events the extractor found (same kind, one shared figure), and strict ``event`` F1, which
+scores only the figures of events typed ``event`` on both sides, so a total the extractor did not
+type as one is a false event figure, and a strike typed as a total a missed one. Gold without a
+``figure_type`` is typed from its ``aggregate`` flag (``event`` when false or absent).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from helpers.dates import publication_day
 from helpers.extract import extract_events
 
 FIGURE_FIELDS = {
@@ -71,44 +79,80 @@ def figures(events: list[dict]) -> Counter:
     return out
 
 
+def figure_type_of(ev: dict) -> str:
+    """An event's figure type; older gold states only ``aggregate`` (a total of unknown type)."""
+    ft = ev.get("figure_type")
+    if isinstance(ft, str) and ft:
+        return ft
+    return "total" if ev.get("aggregate") else "event"
+
+
+def scored_figures(gold_events: list[dict], predicted: list[dict]) -> tuple[Counter, Counter]:
+    """Gold and predicted figures as scored: a vague predicted figure counts only where gold
+    states the same figure (older self-written gold reads "dozens" as 12), and is never false."""
+    g = figures(gold_events)
+    firm = figures([ev for ev in predicted if not ev.get("vague")])
+    vague = figures([ev for ev in predicted if ev.get("vague")])
+    return g, firm + (vague & (g - firm))
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec, "f1": f1}
+
+
 def _norm_place(p) -> str | None:
     return p.strip().lower() if isinstance(p, str) and p.strip() else None
 
 
 def score(gold: list[dict], predicted: dict[str, list[dict]]) -> dict:
-    """Counts and rates per kind, location accuracy, and distractor false figures.
+    """Counts and rates per kind, strict event F1, figure-type and location accuracy, and
+    distractor false figures.
 
     ``predicted`` maps each gold ``id`` to the extractor's events for that line.
     """
     tp, fp, fn = Counter(), Counter(), Counter()
-    loc_right = loc_total = 0
+    strict = Counter()
+    loc_right = loc_total = type_right = type_total = 0
+    type_confusion: Counter = Counter()
     distractor_false, distractor_lines = 0, 0
     for rec in gold:
         g_events = rec.get("events") or []
         p_events = predicted.get(rec["id"], [])
-        g, p = figures(g_events), figures(p_events)
+        g, p = scored_figures(g_events, p_events)
         for key in g | p:
             kind = key[0]
             tp[kind] += min(g[key], p[key])
             fp[kind] += max(0, p[key] - g[key])
             fn[kind] += max(0, g[key] - p[key])
+        ge_strict, pe_strict = scored_figures([e for e in g_events if figure_type_of(e) == "event"],
+                                              [e for e in p_events if figure_type_of(e) == "event"])
+        for key in ge_strict | pe_strict:
+            strict["tp"] += min(ge_strict[key], pe_strict[key])
+            strict["fp"] += max(0, pe_strict[key] - ge_strict[key])
+            strict["fn"] += max(0, ge_strict[key] - pe_strict[key])
         if not g_events:
             distractor_lines += 1
             distractor_false += sum(p.values())
         for ge in g_events:
-            if ge.get("kind") != "casualty" or not _norm_place(ge.get("location")):
-                continue
             gf = figures([ge])
-            match = next((pe for pe in p_events if pe.get("kind") == "casualty" and gf & figures([pe])), None)
-            if match is not None:
+            match = next((pe for pe in p_events if pe.get("kind") == ge.get("kind") and gf & figures([pe])), None)
+            if match is None:
+                continue
+            if figure_type_of(ge) != "total":
+                type_total += 1
+                type_right += figure_type_of(ge) == figure_type_of(match)
+                type_confusion[(figure_type_of(ge), figure_type_of(match))] += 1
+            if ge.get("kind") == "casualty" and _norm_place(ge.get("location")):
                 loc_total += 1
                 loc_right += _norm_place(match.get("location")) == _norm_place(ge["location"])
-    result = {}
-    for kind in FIGURE_FIELDS:
-        prec = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 1.0
-        rec_ = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 1.0
-        f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
-        result[kind] = {"tp": tp[kind], "fp": fp[kind], "fn": fn[kind], "precision": prec, "recall": rec_, "f1": f1}
+    result = {kind: _prf(tp[kind], fp[kind], fn[kind]) for kind in FIGURE_FIELDS}
+    result["event_strict"] = _prf(strict["tp"], strict["fp"], strict["fn"])
+    result["figure_type"] = {"right": type_right, "total": type_total,
+                             "accuracy": type_right / type_total if type_total else None,
+                             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(type_confusion.items())}}
     result["location"] = {"right": loc_right, "total": loc_total,
                           "accuracy": loc_right / loc_total if loc_total else None}
     result["distractors"] = {"lines": distractor_lines, "false_figures": distractor_false}
@@ -119,34 +163,64 @@ def mismatches(gold: list[dict], predicted: dict[str, list[dict]]) -> list[dict]
     """Lines where the extractor's figures differ from gold: id, text, missed and false figures."""
     out = []
     for rec in gold:
-        g, p = figures(rec.get("events") or []), figures(predicted.get(rec["id"], []))
-        if g != p:
+        g_events, p_events = rec.get("events") or [], predicted.get(rec["id"], [])
+        g, p = scored_figures(g_events, p_events)
+        g_types = sorted(figure_type_of(e) for e in g_events)
+        p_types = sorted(figure_type_of(e) for e in p_events)
+        if g != p or ("total" not in g_types and g_types != p_types):
             out.append({"id": rec["id"], "text": rec["text"],
-                        "missed": sorted((g - p).elements()), "false": sorted((p - g).elements())})
+                        "missed": sorted((g - p).elements()), "false": sorted((p - g).elements()),
+                        "types": f"gold {g_types} predicted {p_types}" if g_types != p_types else ""})
     return out
 
 
-def evaluate_file(path: str | Path, with_errors: bool = False) -> dict:
-    """Run the extractor on every line of a gold file and score it (see :func:`score`)."""
-    gold = read_jsonl(path)
-    predicted = {rec["id"]: extract_events(rec["text"], rec.get("date")) for rec in gold}
+def evaluate_records(gold: list[dict], with_errors: bool = False) -> dict:
+    """Run the extractor on every gold record and score it (see :func:`score`)."""
+    predicted = {rec["id"]: extract_events(rec["text"], publication_day(rec.get("date"))[0]) for rec in gold}
     result = score(gold, predicted)
     if with_errors:
         result["errors"] = mismatches(gold, predicted)
     return result
 
 
-def format_report(result: dict) -> str:
-    """The printed table: one line per kind, then location accuracy and distractors."""
+def evaluate_file(path: str | Path, with_errors: bool = False, by: str | None = None) -> dict:
+    """Score a gold file; with ``by`` (a field of the records, such as "part"), also each group of
+    records sharing a value of it, under ``result["groups"][value]``."""
+    gold = read_jsonl(path)
+    result = evaluate_records(gold, with_errors)
+    if by:
+        values = sorted({str(rec.get(by)) for rec in gold})
+        result["groups"] = {v: evaluate_records([r for r in gold if str(r.get(by)) == v]) for v in values}
+        result["by"] = by
+    return result
+
+
+def _report_lines(result: dict) -> list[str]:
     lines = [f"{'kind':<14}{'precision':>10}{'recall':>8}{'F1':>8}{'tp':>6}{'fp':>5}{'fn':>5}"]
-    for kind in FIGURE_FIELDS:
+    for kind in (*FIGURE_FIELDS, "event_strict"):
         r = result[kind]
         lines.append(f"{kind:<14}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}")
+    ft = result["figure_type"]
+    acc = "n/a" if ft["accuracy"] is None else f"{ft['accuracy']:.3f}"
+    wrong = ", ".join(f"{k} {n}" for k, n in ft["confusion"].items() if k.split("->")[0] != k.split("->")[1])
+    lines.append(f"figure-type accuracy: {acc} ({ft['right']} of {ft['total']} found events)"
+                 + (f"; wrong: {wrong}" if wrong else ""))
     loc = result["location"]
     acc = "n/a" if loc["accuracy"] is None else f"{loc['accuracy']:.3f}"
     lines.append(f"location accuracy: {acc} ({loc['right']} of {loc['total']} found casualty events with a gold place)")
     d = result["distractors"]
     lines.append(f"distractors: {d['false_figures']} false figures on {d['lines']} lines without events")
+    return lines
+
+
+def format_report(result: dict) -> str:
+    """The printed table: one line per kind and for strict events, then figure-type and location
+    accuracy and distractors; then the same for each group, and the mismatching lines."""
+    lines = _report_lines(result)
+    for value, sub in result.get("groups", {}).items():
+        lines.append("")
+        lines.append(f"{result['by']} = {value}")
+        lines.extend(_report_lines(sub))
     for err in result.get("errors", []):
-        lines.append(f"{err['id']}: missed {err['missed']} false {err['false']}\n    {err['text']}")
+        lines.append(f"{err['id']}: missed {err['missed']} false {err['false']} {err['types']}\n    {err['text']}")
     return "\n".join(lines)

@@ -78,6 +78,7 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers import columns
+from helpers.figure_types import classify as classify_figure
 
 from helpers.numbers import (
     NumberMention,
@@ -754,6 +755,13 @@ _COMPARED = frozenset(("aggregate", "long_period", "period"))
 _COMPARISON_REACH = 12  # tokens from a superlative to the period cue it qualifies
 
 
+def _typed_figure(text: str, span: tuple[int, int], clause: tuple[int, int], kind: str, values: list) -> dict:
+    """``figure_type``, ``figure_cue`` and ``aggregate`` (every type but 'event') of one event's
+    figures (rules: ``helpers.figure_types``)."""
+    figure_type, cue = classify_figure(text, span, clause, kind, values)
+    return {"figure_type": figure_type, "figure_cue": cue, "aggregate": figure_type != "event"}
+
+
 def _cue_hits(s: _Sentence) -> list[tuple[int, int, dict]]:
     """Cue matches of ``event_cues.csv`` in a sentence, without the period cues that only close a
     comparison: "the biggest attack on the grid since the war began", "the deadliest strike since
@@ -888,9 +896,8 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
             "injured": as_int(injured.value) if injured else None,
             "injured_qualifier": injured.qualifier if injured else None,
             "vague": any(f.vague for f in group),
-            # "killed 1,050 Russian soldiers in the past day": a front-wide period total (General Staff
-            # loss claims); a regional civilian toll "over the past day" stays one event
-            "aggregate": "aggregate" in cues or ("period" in cues and who == "soldiers"),
+            **_typed_figure(s.text, (start, end), (clause_start, clause_end), "casualty",
+                            [killed and killed.value, injured and injured.value]),
             "update": any(f.update for f in group) or "update" in cues or "running_toll" in cues,
         })
     return events
@@ -1317,8 +1324,8 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
             "not_reached": as_int(values["not_reached"]),
             "claimant": claimant,
             "region": place and place.get("location"),
-            # "1,200 drones were launched at Ukraine this month": a total over many nights, kept out of rates
-            "aggregate": "aggregate" in cues or ("long_period" in cues and "night" not in cues),
+            **_typed_figure(s.text, (start, end), (0, len(s.text)), "interception",
+                            [values["launched"], values["intercepted"]]),
         }
         _finish_interception(ev)
         events.append(ev)
@@ -1579,9 +1586,9 @@ def sentences_from_text(text: str, article_id: str = "input") -> pd.DataFrame:
 
 
 _CLI_CASUALTY = ["location", "killed", "injured", "killed_qualifier", "injured_qualifier", "weapon",
-                 "event_type", "target", "who", "vague", "aggregate", "update"]
+                 "event_type", "target", "who", "vague", "figure_type", "figure_cue", "aggregate", "update"]
 _CLI_INTERCEPTION = ["weapon", "weapon_class", "launched", "intercepted", "not_reached", "rate", "flag",
-                     "claimant", "region", "aggregate"]
+                     "claimant", "region", "figure_type", "figure_cue", "aggregate"]
 
 
 def extract_events(text: str, date: str | None = None) -> list[dict]:
@@ -1607,17 +1614,28 @@ def extract_events(text: str, date: str | None = None) -> list[dict]:
 # --------------------------------------------------------------------------- pipeline step and summaries
 
 NO_PLACE = "place not stated"
-FIGURE_KINDS = ("per event", "vague (ACLED rule)", "aggregate (cumulative)")
+# How a row's figures may be added up: per-event figures sum over strikes; every other kind is a
+# reported total, shown apart and never added to anything.
+REPORTED_TOTALS = {"period": "period total", "cumulative": "cumulative total", "estimate": "estimate",
+                   "historical": "historical", "other": "other (average, rate, hypothetical)"}
+FIGURE_KINDS = ("per event", "vague (ACLED rule)", *REPORTED_TOTALS.values())
 
 
 def figure_kind(casualties: pd.DataFrame) -> pd.Series:
-    """Which total a casualty row belongs to: aggregate first, then vague, else 'per event'."""
+    """Which total a casualty row belongs to: its figure type when that is not 'event' (a row
+    without one but marked aggregate is a 'cumulative total'), then vague, else 'per event'."""
     agg = casualties["aggregate"].fillna(False).astype(bool)
     vague = casualties["vague"].fillna(False).astype(bool)
-    return pd.Series(
-        [FIGURE_KINDS[2] if a else FIGURE_KINDS[1] if v else FIGURE_KINDS[0] for a, v in zip(agg, vague)],
-        index=casualties.index, dtype="object",
-    )
+    types = casualties["figure_type"] if "figure_type" in casualties else pd.Series(None, index=casualties.index)
+    out = []
+    for a, v, t in zip(agg, vague, types):
+        if isinstance(t, str) and t in REPORTED_TOTALS:
+            out.append(REPORTED_TOTALS[t])
+        elif a:
+            out.append(REPORTED_TOTALS["cumulative"])
+        else:
+            out.append(FIGURE_KINDS[1] if v else FIGURE_KINDS[0])
+    return pd.Series(out, index=casualties.index, dtype="object")
 
 
 def incident_keys(casualties: pd.DataFrame) -> pd.Series:

@@ -1,0 +1,104 @@
+"""Figure types: is a figure one strike's, or a total of another kind?
+
+Input: the sentence a figure was read from, the character span of its figures, the span of its
+clause, its kind (casualty or interception) and its counts. Output: ``(figure_type, cue)``,
+where figure_type is one of ``FIGURE_TYPES`` (``../shared/ANNOTATION.md``'s table) and cue is
+the words that decided it (None for a plain event).
+
+The cues are data: ``resources/figure_type_cues.csv``, one regular expression a row with its
+type, its rank, the kinds it applies to, the smallest count it applies to, and an example.
+The rules:
+- every cue found in the figure's clause counts; the one of lowest rank wins (historical 1,
+  estimate 2, other 3, cumulative 4, period 5, the UN's "has verified" 6): "since the start of
+  the war, officials estimate 13,000 killed" is an estimate, "OHCHR recorded 174 civilians
+  killed in May" a period total;
+- a cumulative or period cue that closes a comparison states no total ("the biggest attack on the
+  grid since the war began", "the third strike this week"): a superlative or an ordinal before it
+  in its clause, with no count or punctuation between, silences it;
+- a sentence that names its night ("overnight", "last night") counts that night: "overnight, the
+  fifth attack this month" is one event;
+- no single strike of this war has killed or injured 1,000 people, and no single night has seen
+  1,000 drones and missiles launched: a figure that large without a cue is a cumulative
+  (casualties) or period (launches) total, cue "(size)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.numbers import read_resource_csv
+
+FIGURE_TYPES = ("event", "period", "cumulative", "estimate", "historical", "other")
+EVENT_SIZE_LIMIT = 1000  # killed + injured, or launched, that no one strike or night has reached
+
+_SILENCED_RANKS = (4, 5)  # cumulative and period cues can close a comparison
+_COMPARISON = re.compile(
+    r"\b(?:biggest|largest|deadliest|heaviest|bloodiest|worst|greatest|highest|strongest|fiercest|"
+    r"longest|most|record|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|"
+    r"latest|only|last)\b")
+_COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
+_NIGHT = re.compile(r"\b(?:overnight|last night|during the night|on the night|at night|tonight|in the night)\b")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    regex: re.Pattern
+    figure_type: str
+    rank: int
+    applies: str
+    min_value: float
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[_Cue, ...]:
+    """The rows of ``figure_type_cues.csv``, compiled; a bad row is named."""
+    out = []
+    for n, row in enumerate(read_resource_csv("figure_type_cues.csv"), start=2):
+        if row["figure_type"] not in FIGURE_TYPES or row["applies"] not in ("both", "casualty", "interception"):
+            raise ValueError(f"helpers/resources/figure_type_cues.csv line {n}: unknown figure_type or applies")
+        try:
+            regex = re.compile(row["pattern"])
+        except re.error as err:
+            raise ValueError(f"helpers/resources/figure_type_cues.csv line {n}: bad pattern ({err})") from None
+        out.append(_Cue(regex, row["figure_type"], int(row["rank"]), row["applies"], float(row["min_value"] or 0)))
+    return tuple(out)
+
+
+def _closes_comparison(low: str, clause_start: int, cue_start: int) -> bool:
+    window_start = max(clause_start, cue_start - _COMPARISON_REACH)
+    for m in _COMPARISON.finditer(low, window_start, cue_start):
+        between = low[m.end():cue_start]
+        if not re.search(r"[\d,;:()]", between):
+            return True
+    return False
+
+
+def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind: str,
+             values: list[float | None]) -> tuple[str, str | None]:
+    """``(figure_type, cue)`` of the figures at ``span`` (character offsets in ``sentence``) in the
+    clause ``clause``; ``kind`` is "casualty" or "interception"; ``values`` their counts."""
+    low = sentence.lower()
+    a, b = max(0, min(clause[0], span[0])), max(clause[1], span[1])
+    counts = [v for v in values if v is not None]
+    largest = max(counts, default=0)
+    night = _NIGHT.search(low, a, b) is not None
+    best: tuple[int, str, str] | None = None
+    for cue in cues():
+        if cue.applies not in ("both", kind) or largest < cue.min_value:
+            continue
+        if best is not None and cue.rank >= best[0]:
+            continue
+        for m in cue.regex.finditer(low, a, b):
+            if cue.rank in _SILENCED_RANKS and (night and cue.figure_type == "period"
+                                                or _closes_comparison(low, a, m.start())):
+                continue
+            best = (cue.rank, cue.figure_type, sentence[m.start():m.end()])
+            break
+    if best is not None:
+        return best[1], best[2]
+    size = sum(counts) if kind == "casualty" else largest
+    if size >= EVENT_SIZE_LIMIT:
+        return ("cumulative" if kind == "casualty" else "period"), "(size)"
+    return "event", None
