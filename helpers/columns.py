@@ -86,6 +86,7 @@ CASUALTIES = [
     "figure_cue",   # str | None: the words that made it a total ('since the start of the war')
     "aggregate",    # bool: figure_type is not 'event'; kept out of every per-event total
     "update",       # bool: a revised toll ('the death toll rose to 9')
+    "superseded",   # bool: a later sentence of the same article revises this toll; left out of totals
     "sentence",
 ]
 INTERCEPTIONS = [

@@ -239,7 +239,8 @@ def tables() -> _Tables:
         recovery=PhraseTable(read_resource_csv("body_recovery.csv"), "phrase"),
         scope=scope,
         currencies=read_resource_csv("currencies.csv"),
-        casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|victims|", 1)),  # "among the victims"
+        # "among the victims"; "there were no casualties" (an explicit zero)
+        casualty_re=re.compile(cas.keywords_regex().pattern.replace("(?:", "(?:toll|victims|casualties|", 1)),
         # a verb ending in "with"/"using" may stand apart from it ("attacked Kyiv with"): its head alone
         intercept_re=re.compile(inter.keywords_regex().pattern.replace("(?:", "(?:" + "|".join(sorted(
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
@@ -397,8 +398,16 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             if close is not None:
                 k, limit = close + 1, limit + (close + 1 - k)
                 continue
+        # "91 of its rescuers have been killed": the count is of the group named after "of its"
+        if k == j and s.low[k] == "of" and k + 1 < len(s.low) and s.low[k + 1] in _OF_GROUP:
+            k, limit = k + 2, limit + 2
+            continue
         term = t.casualty.match_at(s.low, k, lambda r: r["position"] in ("after", "never"))
-        if term and not unknown:
+        # "200 Ukrainian athletes and coaches have been killed": unlisted nouns are victims when a
+        # passive casualty verb with its auxiliary follows them
+        passive = bool(term) and unknown and s.low[k - 1] in _PASSIVE_AUX and any(
+            w.endswith("s") and w not in _NOT_MODIFIERS for w in s.low[j:k])
+        if term and (not unknown or passive):
             row, n = term
             if row["position"] != "after":
                 return None
@@ -435,10 +444,18 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             unknown += 1
             k += 1
             continue
+        # ... and up to four, "and" among them, when the passive verb decides (above)
+        if (unknown or victims_seen) and unknown < 4 and (s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS or s.low[k] == "and"):
+            unknown += 1
+            k += 1
+            limit += 1
+            continue
         return None
     return None
 
 
+_OF_GROUP = frozenset("its their our his her the".split())
+_PASSIVE_AUX = frozenset("were was are is been".split())
 _CLAUSE_END = _PUNCT_STOP | frozenset("said says told while whereas but".split())
 _APPOSITIVE_MAX = 10
 
@@ -843,11 +860,42 @@ def _clause_bounds(s: _Sentence, groups: list[list]) -> list[int]:
     return bounds
 
 
+@lru_cache(maxsize=1)
+def _zero_patterns() -> tuple[tuple[re.Pattern, dict], ...]:
+    """``zero_casualties.csv``: phrases stating that nobody was killed or injured, with the roles
+    they set to 0 ("no one was killed or injured" = 0 and 0; "there were no injuries" = injured 0)."""
+    return tuple((re.compile(r["pattern"]), {role: 0.0 for role in ("killed", "injured") if r[role] != ""})
+                 for r in read_resource_csv("zero_casualties.csv"))
+
+
+def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """Explicit zeros as figures: a role nobody stated otherwise in the sentence gets its 0, unless
+    it is only reported as unknown ("no immediate reports of casualties" states no figure)."""
+    low = s.text.lower()
+    if "no" not in s.low and "nobody" not in s.low and "without" not in s.low:
+        return []
+    stated = {f.role for f in figures}
+    out = []
+    for regex, roles in _zero_patterns():
+        for m in regex.finditer(low):
+            if re.search(r"(?:reports?|information|word|details) (?:of|on|about)\s*$", low[:m.start() + 3]) \
+                    or re.search(r"\b(?:reports?|information|word|details) (?:of|on|about) ", low[max(0, m.start() - 5):m.end()]):
+                continue
+            first = next((k for k, tok in enumerate(s.tokens) if tok.end > m.start()), 0)
+            last = next((k for k, tok in enumerate(s.tokens) if tok.end >= m.end()), len(s.tokens) - 1) + 1
+            for role, value in roles.items():
+                if role not in stated:
+                    stated.add(role)
+                    out.append(_Figure(role, value, None, False, first, last))
+    return out
+
+
 def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
     t = tables()
     if not t.casualty_re.search(s.text.lower()):
         return []
     figures = _casualty_figures(s)
+    figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
         figures = _drop_among_parts(figures, prev_text)
     if not figures:
@@ -881,6 +929,11 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
         injured = next((f for f in group if f.role == "injured"), None)
         who = next((f.who for f in group if f.who), None)
         start, end = s.span(first, last)
+        # "killed seven and injured 64; he later raised the toll to seven dead and 66 wounded": a
+        # revision cue before the figures (after the previous event's) restates an earlier toll
+        prior_end = max(f.last for f in groups[gi - 1]) if gi else 0
+        revises = any(row["kind"] in ("update", "revision") and prior_end <= a < first for a, _, row in cue_hits) \
+            or any(f.update for f in group)
         events.append({
             "char_start": start, "char_end": end,
             "location": place and place.get("location"),
@@ -898,9 +951,30 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
             "vague": any(f.vague for f in group),
             **_typed_figure(s.text, (start, end), (clause_start, clause_end), "casualty",
                             [killed and killed.value, injured and injured.value]),
-            "update": any(f.update for f in group) or "update" in cues or "running_toll" in cues,
+            "update": revises or "update" in cues or "running_toll" in cues or "revision" in cues,
+            "_revises": revises,
         })
     return events
+
+
+_REVISION_REACH = 2  # sentences back that a revised toll may restate
+
+
+def _supersede(earlier: list[dict], ev: dict) -> None:
+    """Mark the toll that ``ev`` (a revision: "the death toll rose to 9") restates as superseded:
+    the latest per-event row before it, within ``_REVISION_REACH`` sentences, in the same place
+    (or either unplaced), stating a role ``ev`` states. A text's toll is its latest figure."""
+    roles = [r for r in ("killed", "injured") if ev.get(r) is not None]
+    for prior in reversed(earlier):
+        if ev["sentence_idx"] - prior["sentence_idx"] > _REVISION_REACH:
+            return
+        if prior.get("superseded") or prior["figure_type"] != "event" or ev["figure_type"] != "event":
+            continue
+        if prior["location"] and ev["location"] and prior["location"] != ev["location"]:
+            continue
+        if any(prior.get(r) is not None for r in roles):
+            prior["superseded"] = True
+            return
 
 
 # --------------------------------------------------------------------------- interceptions
@@ -1504,7 +1578,12 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         events: list[dict] = []
         if s is not None and "casualty" in kinds:
             for ev in _casualty_events(s, prev_text):
-                out["casualty"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
+                revises = ev.pop("_revises")
+                ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
+                      "superseded": False}
+                if revises:
+                    _supersede(out["casualty"], ev)
+                out["casualty"].append(ev)
         if s is not None and "interception" in kinds:
             events = _interception_events(s, prev_inter)
             for ev in events:
@@ -1524,7 +1603,7 @@ _DTYPES = {
     "sentence_idx": "Int64", "char_start": "Int64", "char_end": "Int64",
     "killed": "Int64", "injured": "Int64", "launched": "Int64", "intercepted": "Int64", "not_reached": "Int64",
     "latitude": "float64", "longitude": "float64", "rate": "float64", "amount": "float64", "ratio": "float64",
-    "vague": "boolean", "aggregate": "boolean", "update": "boolean", "date_resolved": "boolean",
+    "vague": "boolean", "aggregate": "boolean", "update": "boolean", "superseded": "boolean", "date_resolved": "boolean",
 }
 
 
@@ -1604,6 +1683,8 @@ def extract_events(text: str, date: str | None = None) -> list[dict]:
     events = []
     for kind, fields in (("casualty", _CLI_CASUALTY), ("interception", _CLI_INTERCEPTION)):
         for rec in found[kind]:
+            if rec.get("superseded"):
+                continue  # a toll the text revises later: its latest figure stands for it
             ev = {"kind": kind, **{f: rec.get(f) for f in fields}}
             ev.update({k: rec[k] for k in ("sentence_idx", "char_start", "char_end", "sentence")})
             ev["date"] = _date_fields(rec["sentence"], date)["date"]
@@ -1669,6 +1750,8 @@ def casualty_totals(casualties: pd.DataFrame, by: str = "location") -> pd.DataFr
     (incidents whose toll was revised). A missing place or weapon is 'place not stated' / 'not stated'.
     """
     columns = [by, "figures", "events", "reports", "killed", "injured", "updated"]
+    if casualties is not None and "superseded" in casualties:
+        casualties = casualties[~casualties["superseded"].fillna(False).astype(bool)]
     if casualties is None or len(casualties) == 0:
         return pd.DataFrame(columns=columns)
     df = casualties.assign(figures=figure_kind(casualties), incident=incident_keys(casualties))

@@ -14,6 +14,8 @@ The text itself is never committed; this script rebuilds it from snapshots of th
   point  MIRROR --repo R --path P --find TEXT [--to TEXT] [--decode raw|json|html]
                                 print a pointer for the excerpt that starts at the first TEXT
                                 (and ends after the first --to TEXT after it), with its text
+  merge  FILE... [--out FILE]   join annotators' files into the set, each excerpt given its
+                                part (``part_of``: a third is blind, fixed by the id)
   check  FILE [MIRROR]          validate annotation records (fields, figure types) and, with
                                 MIRROR, that each rebuilds to its SHA-256
 
@@ -167,6 +169,29 @@ def cmd_build(mirror: Path, src: Path, out: Path) -> int:
     return 0
 
 
+def part_of(excerpt_id: str) -> str:
+    """The fixed split: an excerpt is in the blind third when the SHA-256 of its id is 0 modulo 3.
+    Decided by the id alone, before any output is seen, and never changed."""
+    return "blind" if int(hashlib.sha256(excerpt_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def cmd_merge(files: list[Path], out: Path) -> int:
+    """Join annotators' files into the set, each record given its part; ids must be unique."""
+    records, seen = [], set()
+    for f in files:
+        for rec in read_records(f):
+            if rec["id"] in seen:
+                raise DevsetError(f"{f}: id {rec['id']} is already taken")
+            seen.add(rec["id"])
+            rec.pop("text", None)
+            rec["part"] = part_of(rec["id"])
+            records.append(rec)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    print(f"{len(records)} records into {out}")
+    return 0
+
+
 def cmd_point(mirror: Path, repo: str, path: str, find: str, to: str | None, decode: str,
               occurrence: int) -> int:
     commit = head_commit(mirror, repo)
@@ -227,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--to")
     p.add_argument("--decode", default="raw", choices=["raw", "json", "html"])
     p.add_argument("--occurrence", type=int, default=1)
+    m = sub.add_parser("merge")
+    m.add_argument("files", type=Path, nargs="+")
+    m.add_argument("--out", type=Path, default=DEVSET)
     c = sub.add_parser("check")
     c.add_argument("file", type=Path)
     c.add_argument("mirror", type=Path, nargs="?")
@@ -234,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "build":
             return cmd_build(args.mirror, args.src, args.out)
+        if args.cmd == "merge":
+            return cmd_merge(args.files, args.out)
         if args.cmd == "point":
             return cmd_point(args.mirror, args.repo, args.path, args.find, args.to, args.decode,
                              args.occurrence)

@@ -1,0 +1,70 @@
+"""Figure types: one strike's figures against totals of other kinds (helpers/figure_types.py).
+
+The sentences are our own wording, in the shapes ANNOTATION.md's table gives for each type."""
+
+import pytest
+
+from helpers.extract import extract_events
+from helpers.figure_types import classify, cues
+
+
+def types(text, date="2024-05-10"):
+    return [(e["kind"], e["figure_type"]) for e in extract_events(text, date)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A missile hit a dormitory in Rzhyshchiv, killing eight people.", "event"),
+    ("Russia launched 90 drones overnight, and 76 were downed, the air force said.", "event"),
+    ("Over the past week, Russia launched more than 1,200 drones at Ukraine.", "period"),
+    ("In May, the monitoring mission recorded 174 civilians killed across the country.", "period"),
+    ("Since the full-scale invasion began, 12,000 civilians have been killed in Ukraine.", "cumulative"),
+    ("Officials estimated that up to 13,000 soldiers had been killed.", "estimate"),
+    ("Soviet civilians died in their millions after the 1941 invasion: some 14 million were killed.", "historical"),
+    ("Between 13,000 and 25,000 civilians were killed in Chechnya, the report recalled.", "historical"),
+    ("Russian forces lose an average of 1,000 soldiers killed per day, the ministry said.", "other"),
+])
+def test_each_type_from_its_cue(text, expected):
+    assert {t for _, t in types(text)} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "It was the biggest attack on the grid since the war began: 5 people were killed in Kharkiv.",
+    "Five people were killed in a missile strike on Odesa earlier this month.",
+    "Overnight, in the fifth attack this month, Russia launched 40 drones; 35 were shot down.",
+    "It was one of the deadliest attacks in more than a year; 59 people were killed.",
+])
+def test_comparisons_and_named_nights_stay_events(text):
+    assert {t for _, t in types(text)} == {"event"}
+
+
+def test_a_figure_no_strike_reaches_is_a_total_even_without_a_cue():
+    assert types("Ukraine says 14,000 people were killed.") == [("casualty", "cumulative")]
+    assert types("Russia launched 1,500 drones, Kyiv said.") == [("interception", "period")]
+
+
+def test_each_clause_keeps_its_own_type():
+    text = ("Since the start of the invasion, 500 children have been killed, while on Monday a strike "
+            "on Kharkiv killed 3 people.")
+    assert types(text) == [("casualty", "cumulative"), ("casualty", "event")]
+
+
+def test_classify_reports_the_cue_and_every_row_compiles():
+    sentence = "Since the start of the war, 9,000 civilians were killed."
+    assert classify(sentence, (28, 33), (0, len(sentence)), "casualty", [9000]) == ("cumulative", "Since the start")
+    assert len(cues()) >= 30
+
+
+def test_no_event_row_of_the_fixture_kinds_reaches_a_thousand():
+    """Issue 8: war-long totals, averages, estimates and history are never one strike."""
+    texts = [
+        "The war has killed more than 10,500 civilians, the UN said on Tuesday.",
+        "Soviet losses in the Second World War were 27 million dead.",
+        "Russia fired some 7,400 missiles at Ukraine, Zelensky said in his address.",
+        "As many as 100,000 soldiers may have been killed or wounded, US officials said.",
+        "Every month an average of 5,000 Russian soldiers are killed.",
+        "More than 40,000 people have been killed in Gaza, the ministry said.",
+    ]
+    for text in texts:
+        for e in extract_events(text, "2024-01-05"):
+            big = (e.get("killed") or 0) + (e.get("injured") or 0) if e["kind"] == "casualty" else (e.get("launched") or 0)
+            assert not (e["figure_type"] == "event" and big >= 1000), (text, e)
