@@ -1117,7 +1117,8 @@ _COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",)
 # Phrases that carry a launch verb's object list on past an aside: "fired 728 drones overnight, the
 # largest attack so far, along with seven Kinzhal missiles". "including" is not one: what follows it
 # is part of the total before ("90 drones, including around 60 Shahed-type drones").
-_CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"))
+_CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"),
+                 ("alongside",))
 _ASIDE_MAX = 15
 _OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
 
@@ -1215,6 +1216,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                       "last": own[1] if own else m.last, "weapon": own[0] if own else None,
                       "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
                       "breakdown": breakdown, "relative": relative})
+    cands = sorted(cands + _singular_candidates(s, cands), key=lambda c: c["first"])
     # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
     for i, c in enumerate(cands):
         if c["role"] is not None or c.get("relative"):
@@ -1246,25 +1248,28 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             continue  # "fired 120 artillery shells" is shelling, not an air attack
         out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
     out += _all_intercepted(s, out)
-    out += _singular_weapons(s, out)
     return sorted(out, key=lambda f: f.first)
 
 
 # Words that may follow a singular weapon that is the thing counted ("a cruise missile was shot
 # down over Kyiv"); any other word makes the weapon a modifier ("a drone attack", "a missile strike").
 _SINGLE_FOLLOWERS = frozenset(
-    "was were is has had that which over near above in on at targeting heading aimed launched fired from and or "
+    "was were is has had that which over near above in on at targeting heading aimed launched fired from "
     "but as toward towards into by".split()) | _PUNCT_STOP
 _SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
 _GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
 
 
-def _singular_weapons(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
-    """One weapon named with "a"/"an" beside an interception verb counts 1 (ANNOTATION.md):
+def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
+    """One weapon named with "a"/"an" counts 1 (ANNOTATION.md), as a candidate like a count's:
     "air defence shot down a cruise missile over Kyiv", "a Tochka-U missile was shot down",
-    "attacked the region with an X-59 missile, which Ukraine said it also shot down" (1 of 1)."""
+    "launched 12 drones and a cruise missile" (its role from the list), "attacked the region with
+    an X-59 missile, which Ukraine said it also shot down" (1 of 1). A weapon word that modifies
+    a noun ("a drone attack", "a major drone and missile attack") or a group ("a barrage of
+    airstrikes") is no weapon counted."""
+    wt = tables().weapons
     out = []
-    taken = [(f.first, f.last) for f in figs]
+    taken = [(c["first"], c["last"]) for c in cands]
     for first, n, row in s.weapons:
         end = first + n
         if row["weapon_class"] not in _INTERCEPTABLE or any(a <= first < b or a < end <= b for a, b in taken):
@@ -1274,16 +1279,25 @@ def _singular_weapons(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
         mods = s.low[det + 1:first] if det is not None else []
         if det is None or not all((w.isalpha() or "-" in w) and w not in _NOT_MODIFIERS and w not in _GROUP_NOUNS
                                   for w in mods):
-            continue  # "a barrage of airstrikes", "a wave of drones" are no single weapon
-        if end < len(s.low) and s.low[end] not in _SINGLE_FOLLOWERS:
+            continue
+        head = end
+        while head < len(s.low):  # the weapon words run on: "a drone and missile attack", "an X-59 missile"
+            if wt.match_at(s.low, head):
+                head += wt.match_at(s.low, head)[1]
+            elif s.low[head] in ("and", "or", "/") and head + 1 < len(s.low) and wt.match_at(s.low, head + 1):
+                head += 1
+            else:
+                break
+        nxt = s.low[head] if head < len(s.low) else "."
+        if nxt not in _SINGLE_FOLLOWERS and nxt not in ("and", "or"):
             continue
         extra = []
         role = _intercept_role_before(s, det)
         if role is None:
-            after = _intercept_role_after(s, end)
+            after = _intercept_role_after(s, head)
             role = after[0] if after and not after[2] else None
-        elif role == "launched" and "which" in s.low[end:end + 2]:
-            w = s.low.index("which", end)
+        elif role == "launched" and "which" in s.low[head:head + 2]:
+            w = s.low.index("which", head)
             for g in range(w + 1, min(len(s.low), w + 10)):
                 hit = tables().intercept.match_at(s.low, g, lambda r: r["position"] == "before" and r["role"] == "intercepted")
                 if hit:
@@ -1291,9 +1305,11 @@ def _singular_weapons(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
                     break
                 if s.low[g] in _PUNCT_STOP:
                     break
-        if role in ("launched", "intercepted", "not_reached"):
-            out.append(_IFig(role, 1.0, det, end, row, extra=extra))
-            taken.append((det, end))
+        named = wt.match_at(s.low, head - 1)
+        weapon = row if row["weapon"] != row["weapon_class"] or named is None else named[0]
+        out.append({"role": role, "value": 1.0, "first": det, "lead": det, "last": head, "weapon": weapon,
+                    "all_of": False, "extra": extra, "bare_ok": True, "breakdown": False, "relative": False})
+        taken.append((det, head))
     return out
 
 
