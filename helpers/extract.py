@@ -343,6 +343,8 @@ def _subset_aside(s: _Sentence, k: int) -> bool:
 
 def _skip_back(low: list[str], j: int) -> int:
     """Step back over "a total of", "another", "all", "the" standing between a verb and its count."""
+    while j > 0 and low[j - 1] in _QUOTES:
+        j -= 1  # 'had launched “more than 400 drones”': a quotation opens between verb and count
     for phrase in _SKIP_BEFORE_COUNT:
         if j >= len(phrase) and tuple(low[j - len(phrase):j]) == phrase:
             return j - len(phrase)
@@ -862,6 +864,102 @@ def _clause_bounds(s: _Sentence, groups: list[list]) -> list[int]:
     return bounds
 
 
+_VERB_ROLE = {"killed": "killed", "killing": "killed", "died": "killed", "injured": "injured", "injuring": "injured",
+              "wounded": "injured", "wounding": "injured", "hurt": "injured"}
+_PRONOUNS = frozenset(("him", "her"))
+_SUBJECT_PRONOUNS = frozenset(("he", "she"))
+_NAME_STOP = frozenset(
+    "the a an russian ukrainian russia ukraine president governor mayor minister general colonel lieutenant "
+    "sergeant captain major commander official officials ministry on in at after when kremlin police "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _is_name_token(s: _Sentence, k: int) -> bool:
+    tok = s.tokens[k].text
+    return (len(tok) > 1 and tok[0].isupper() and tok[1:].replace("-", "").replace("'", "").isalpha()
+            and not tok.isupper() and s.low[k] not in _NAME_STOP)
+
+
+def _names_at(s: _Sentence, k: int) -> tuple[int, int] | None:
+    """A coordinated list of full names starting at token ``k`` ("Olena Koval", "Ivan Petrenko and
+    Maria Petrenko"): (how many people, end token), each name two or three capitalised words that
+    are not a place."""
+    count, j = 0, k
+    while True:
+        n = 0
+        while j + n < len(s.low) and n < 3 and _is_name_token(s, j + n):
+            n += 1
+        if n < 2 or (_places is not None and _places.find_places(" ".join(t.text for t in s.tokens[j:j + n]))):
+            break
+        count, j = count + 1, j + n
+        if j + 1 < len(s.low) and s.low[j] in ("and", ",") and _is_name_token(s, j + 1):
+            j += 1
+            continue
+        break
+    return (count, j) if count else None
+
+
+def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """Named people and pronouns as victims (ANNOTATION.md: each named person counts one): "a blast
+    killed Olena Koval, a paramedic" (1), "Petro Marchenko, 50, was killed" (1), "a bomb hit his
+    house and killed him" (1). Only where the sentence states no count of that role already."""
+    stated = {f.role for f in figures}
+    out = []
+    for k, w in enumerate(s.low):
+        role = _VERB_ROLE.get(w)
+        if role is None or role in stated:
+            continue
+        # verb before its victims: "killed Olena Koval", "killing him"
+        if k + 1 < len(s.low) and s.low[k + 1] in _PRONOUNS and w in ("killed", "killing", "injured", "injuring",
+                                                                    "wounded", "wounding"):
+            out.append(_Figure(role, 1.0, None, False, k, k + 2, who="people"))
+            stated.add(role)
+            continue
+        names = _names_at(s, k + 1) if k + 1 < len(s.low) and w in ("killed", "killing", "injured", "injuring",
+                                                                    "wounded", "wounding") else None
+        if names:
+            out.append(_Figure(role, float(names[0]), None, False, k, names[1], who="people"))
+            stated.add(role)
+            continue
+        # victims before a passive verb: "Petro Marchenko, 50, was killed", "she was injured"
+        if k < 1 or s.low[k - 1] not in ("was", "were", "is", "has", "had", "been") and w != "died":
+            continue
+        a = k - 1
+        while a > 0 and s.low[a - 1] in ("was", "were", "is", "has", "had", "been", "also", "later", "reportedly"):
+            a -= 1
+        if w == "died":
+            a = k
+        if a > 0 and s.low[a - 1] in _SUBJECT_PRONOUNS:
+            out.append(_Figure(role, 1.0, None, False, a - 1, k + 1, who="people"))
+            stated.add(role)
+            continue
+        if a > 0 and s.low[a - 1] == ",":  # an appositive: ", 50," or ", a 56-year-old paramedic,"
+            opening = next((c for c in range(a - 2, max(-1, a - 12), -1) if s.low[c] == ","), None)
+            a = opening if opening is not None else a
+        start = next((b for b in range(max(0, a - 3), a) if _names_at(s, b) and _names_at(s, b)[1] == a), None)
+        if start is not None:
+            out.append(_Figure(role, float(_names_at(s, start)[0]), None, False, start, k + 1, who="people"))
+            stated.add(role)
+    return out
+
+
+_REVISED_TO = re.compile(r"\b(?:raising|raised|revising|revised|updating|updated|increasing|increased|putting|put)"
+                         r" (?:the|that|this|its|their) (?:figure|toll|number|count|tally|total)\b[^,;.]{0,40}? to\b")
+
+
+def _revised_to(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """"initially acknowledged 63 dead, raising the figure two days later to 89": the count after
+    "raising the figure ... to" is the same role as the figure before it, revised (one event of 89)."""
+    out = []
+    for m in _REVISED_TO.finditer(s.text.lower()):
+        before = [f for f in figures if s.tokens[f.last - 1].end <= m.start()]
+        after = next((n for n in s.numbers if n.kind == "count" and n.start >= m.end()), None)
+        if before and after is not None and not any(f.first == after.first for f in figures):
+            out.append(_Figure(before[-1].role, after.value, None, after.vague, after.first, after.last,
+                               who=before[-1].who, update=True))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _zero_patterns() -> tuple[tuple[re.Pattern, dict], ...]:
     """``zero_casualties.csv``: phrases stating that nobody was killed or injured, with the roles
@@ -897,6 +995,8 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
     if not t.casualty_re.search(s.text.lower()):
         return []
     figures = _casualty_figures(s)
+    figures += _named_victims(s, figures)
+    figures += _revised_to(s, figures)
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
         figures = _drop_among_parts(figures, prev_text)
@@ -985,6 +1085,16 @@ def _supersede(earlier: list[dict], ev: dict) -> None:
 def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | None:
     """A weapon named right after a count ("21 Shahed suicide drones"): (row, end token)."""
     wt = tables().weapons
+    if j < len(s.low) and s.low[j].endswith("-") and len(s.low[j]) > 1:
+        # "120 Shahed-, Gerbera-, Italmas-type and other drones": a suspended list of types
+        k = j
+        while k < min(len(s.low), j + 14) and (s.low[k].endswith("-") or s.low[k] in (",", "and", "or", "other")
+                                               or s.low[k].endswith("-type")):
+            k += 1
+        hit = wt.match_at(s.low, k)
+        if hit:
+            first = wt.match_at(s.low, j) or (None,)
+            return (first[0] if first[0] and first[0]["weapon_class"] == hit[0]["weapon_class"] else hit[0]), k + hit[1]
     for k in range(j, min(len(s.low), j + limit)):
         hit = wt.match_at(s.low, k)
         if hit:
@@ -1123,6 +1233,25 @@ _ASIDE_MAX = 15
 _OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
 
 
+_HIT_VERBS = frozenset("struck hit reached impacted landed fell exploded damaged".split())
+
+
+def _list_verb(s: _Sentence, k: int) -> str | None:
+    """The first word after the list that token ``k`` is in (over "and", commas, counts, weapons)."""
+    wt = tables().weapons
+    end = min(len(s.low), k + 15)
+    while k < end:
+        w = s.low[k]
+        hit = wt.match_at(s.low, k)
+        if hit:
+            k += hit[1]
+        elif w in ("and", ",", "or", "also") or w[:1].isdigit() or w in number_words():
+            k += 1
+        else:
+            return w
+    return None
+
+
 def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
     """Whether the count opening at ``lead`` continues the list ending at ``prev_last``: plain
     coordination ("408 drones and 40 missiles"), or a continuation phrase ("along with") after an
@@ -1201,7 +1330,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         if after and not after[2]:
             role, subject = after[0], True
         relative = tuple(s.low[m.last:m.last + 2]) in _RELATIVE_OF
-        if role is None and not relative:
+        if role is None and not relative and _list_verb(s, own[1] if own else m.last) not in _HIT_VERBS:
             role = _inherited_role(s, cands, lead)  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
         if role is None and lead > 0 and s.low[lead - 1] == "and":
             role = _verb_before_conjunct(s, lead - 1)  # "destroyed the missile and 18 of the drones"
@@ -1221,6 +1350,8 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
     for i, c in enumerate(cands):
         if c["role"] is not None or c.get("relative"):
             continue  # "50 drones, 10 of which over Kyiv": a part without a verb is no list item
+        if _list_verb(s, c["last"]) in _HIT_VERBS:
+            continue  # "downed 108 drones, and one missile and 13 drones struck 11 locations": hits
         inherited = _inherited_role(s, cands[:i], c["lead"])
         if inherited:
             c["role"] = inherited
@@ -1255,7 +1386,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
 # down over Kyiv"); any other word makes the weapon a modifier ("a drone attack", "a missile strike").
 _SINGLE_FOLLOWERS = frozenset(
     "was were is has had that which over near above in on at targeting heading aimed launched fired from "
-    "but as toward towards into by".split()) | _PUNCT_STOP
+    "but as toward towards into by overnight during against across with to last".split()) | _PUNCT_STOP
 _SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
 _GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
 
@@ -1306,7 +1437,9 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
                 if s.low[g] in _PUNCT_STOP:
                     break
         named = wt.match_at(s.low, head - 1)
-        weapon = row if row["weapon"] != row["weapon_class"] or named is None else named[0]
+        # the most specific name: "an X-59 missile" is a Kh-59, "a Shahed drone" a Shahed
+        weapon = named[0] if named and row["weapon"] == row["weapon_class"] and named[0]["weapon"] != named[0]["weapon_class"] \
+            else row
         out.append({"role": role, "value": 1.0, "first": det, "lead": det, "last": head, "weapon": weapon,
                     "all_of": False, "extra": extra, "bare_ok": True, "breakdown": False, "relative": False})
         taken.append((det, head))
@@ -1354,6 +1487,8 @@ def _verb_before_conjunct(s: _Sentence, and_idx: int) -> str | None:
     return None
 
 
+_NONE_OF = re.compile(r"\b(?:neither|none) of (?:which|them|these|those)(?: \w+)?(?: was| were| could be| had been| has been| have been)"
+                      r" (?:intercepted|shot down|downed|destroyed)")
 _ALL_OF = re.compile(r"\b(?:all|both)(?: of (?:them|which|these))?(?: were| was| have been| had been)? "
                      r"(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b")
 
@@ -1393,6 +1528,13 @@ def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
         if launched:
             out.append(_IFig("intercepted", launched[-1].value, k, hit[1], hit[0]))
     low = s.text.lower()
+    for m in _NONE_OF.finditer(low):
+        # "fired two missiles, neither of which was intercepted": launched, and none intercepted
+        before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]
+        if before:
+            first = next(k for k, t in enumerate(s.tokens) if t.start >= m.start())
+            last = next((k for k, t in enumerate(s.tokens) if t.end >= m.end()), len(s.tokens) - 1) + 1
+            out.append(_IFig("intercepted", 0.0, first, last, before[-1].weapon))
     for m in _ALL_OF.finditer(low):
         before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]
         if not before:

@@ -6,7 +6,9 @@ where figure_type is one of ``FIGURE_TYPES`` (``../shared/ANNOTATION.md``'s tabl
 the words that decided it (None for a plain event).
 
 The cues are data: ``resources/figure_type_cues.csv``, one regular expression a row with its
-type, its rank, the kinds it applies to, the smallest count it applies to, and an example.
+type, its rank, the kinds it applies to, the smallest count it applies to, its reach ("clause":
+anywhere in the figures' clause; "phrase": with no comma between it and the figures, as for
+"if" and "could kill"), and an example.
 The rules:
 - every cue found in the figure's clause counts; the one of lowest rank wins (historical 1,
   estimate 2, other 3, cumulative 4, period 5, the UN's "has verified" 6): "since the start of
@@ -49,6 +51,7 @@ class _Cue:
     rank: int
     applies: str
     min_value: float
+    phrase: bool  # the cue must stand in the figures' own phrase (no comma or semicolon between)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,8 @@ def cues() -> tuple[_Cue, ...]:
             regex = re.compile(row["pattern"])
         except re.error as err:
             raise ValueError(f"helpers/resources/figure_type_cues.csv line {n}: bad pattern ({err})") from None
-        out.append(_Cue(regex, row["figure_type"], int(row["rank"]), row["applies"], float(row["min_value"] or 0)))
+        out.append(_Cue(regex, row["figure_type"], int(row["rank"]), row["applies"], float(row["min_value"] or 0),
+                        row.get("reach") == "phrase"))
     return tuple(out)
 
 
@@ -94,6 +98,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
             if cue.rank in _SILENCED_RANKS and (night and cue.figure_type == "period"
                                                 or _closes_comparison(low, a, m.start())):
                 continue
+            if cue.phrase and re.search(r"[,;:]", low[min(m.end(), span[0]):max(m.start(), span[1])]):
+                continue  # "if Russian forces chose to attack, like the strike that killed seven": not hypothetical
             best = (cue.rank, cue.figure_type, sentence[m.start():m.end()])
             break
     if best is not None:

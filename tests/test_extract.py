@@ -841,3 +841,92 @@ def test_a_toll_revised_in_the_same_text_is_one_event_at_its_latest_figure():
     cas = extract_casualties(sentences_from_text(
         "A Russian missile killed three people in Kyiv on Monday. By evening the death toll had risen to nine."))
     assert list(zip(cas["killed"], cas["superseded"])) == [(3, True), (9, False)]
+
+
+# --- issue 8's kinds of phrasing (our own wording in the shapes found in real reporting) -------
+
+def pairs(text, date="2025-06-01"):
+    return [(e["weapon_class"] if "weapon_class" in e else e["weapon"], e["launched"], e["intercepted"])
+            for e in extract_events(text, date) if e["kind"] == "interception"]
+
+
+def test_an_air_force_bulletin_with_a_type_list_and_hits_is_one_event():
+    text = ("Russian forces launched 120 Shahed-, Gerbera-, Italmas-type and other drones, of which about 80 "
+            "were Shaheds, from the directions of Kursk, Oryol and occupied Crimea. Ukrainian forces downed "
+            "108 drones, and one missile and 13 drones struck 11 locations.")
+    assert pairs(text) == [("drone", 120, 108)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike came after a night in which Russia attacked Ukraine, deploying 71 missiles and 450 drones.",
+     [("missile", 71, None), ("drone", 450, None)]),
+    ("Zelensky said Russia had launched \u201cmore than 400 drones and around 40 missiles\u201d overnight.",
+     [("drone", 400, None), ("missile", 40, None)]),
+    ("The Russian army launch nearly 600 drones and more than 30 missiles at Kyiv.",
+     [("drone", 600, None), ("missile", 30, None)]),
+    ("Sunday's attack on Kyiv consisted of 68 missiles and 351 strike drones, the president said.",
+     [("missile", 68, None), ("drone", 351, None)]),
+    ("Russia attacked the capital and three other cities with 90 drones.", [("drone", 90, None)]),
+])
+def test_launch_counts_in_participles_quotations_and_present_tense(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defence shot down a cruise missile over Kyiv.", [("cruise missile", None, 1)]),
+    ("Russia attacked the region with an X-59 missile, which Ukraine said it also shot down.",
+     [("cruise missile", 1, 1)]),
+    ("Russia launched 12 drones and a cruise missile overnight; air defence destroyed 10 drones.",
+     [("drone", 12, 10), ("cruise missile", 1, None)]),
+    ("Some 24 drones and a cruise missile were intercepted.", [("drone", None, 24), ("cruise missile", None, 1)]),
+    ("Russia launched a major drone and missile attack on the capital.", []),
+    ("Russian military launched a barrage of airstrikes in the north.", []),
+])
+def test_singular_weapons_count_one(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The air force said all 89 drones fired were shot down.", [("drone", 89, 89)]),
+    ("Russia fired two missiles at Odesa, neither of which was intercepted.", [("missile", 2, 0)]),
+    ("Russia launched 12 Shahed drones overnight, 10 of which Ukrainian air defence shot down.", [("drone", 12, 10)]),
+    ("The mayor said that 21 of the 31 missiles targeting Kyiv were intercepted.", [("missile", 31, 21)]),
+])
+def test_all_none_and_relative_parts(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A blast killed Olena Koval, a 56-year-old paramedic, in Kharkiv.", 1),
+    ("Petro Marchenko, 50, was killed when a shell hit his yard in Nikopol.", 1),
+    ("A British citizen has been killed, the Foreign Office said.", 1),
+])
+def test_named_and_single_victims(text, killed):
+    assert [e["killed"] for e in one(text)] == [killed]
+
+
+def test_a_pronoun_victim_after_the_sentence_naming_him():
+    ev = one("Taras Hnatiuk lived in Kherson. On Tuesday a bomb hit his house and killed him.")
+    assert [(e["killed"], e["location"]) for e in ev] == [(1, "Kherson")]
+
+
+def test_coordinated_victims_with_ages_add_up():
+    assert [e["injured"] for e in one("The strike injured a 6-year-old girl and an 18-month-old toddler in Sumy.")] == [2]
+
+
+def test_a_toll_raised_in_the_same_sentence_is_its_latest_figure():
+    ev = one("The ministry initially acknowledged 63 dead, raising the figure two days later to 89.")
+    assert [(e["killed"], e["update"]) for e in ev] == [(89, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The family of a soldier killed in action is paid 15 million hryvnias.",
+    "The government pays compensation for injuries suffered in shelling.",
+])
+def test_payments_for_casualties_are_not_casualties(text):
+    assert one(text) == []
+
+
+def test_a_sub_count_after_its_toll_adds_nothing():
+    ev = one("Five people were killed and 12 wounded in Odesa. A 14-year-old girl was among the wounded.")
+    assert [(e["killed"], e["injured"]) for e in ev] == [(5, 12)]
