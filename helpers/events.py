@@ -14,9 +14,11 @@ the publication date) and returns two tables:
 
 Matching (only rows whose ``figure_type`` is ``'event'`` take part):
 
-- casualty rows are one strike when their date windows overlap, their places agree (the same
-  place, or a place inside the other's region: "Odesa" within "Odesa Oblast"), and their weapon
-  class and target do not differ (an unstated weapon or target agrees with any);
+- casualty rows are one strike when they give the same day (or, for a window, their windows
+  overlap), their places agree (the same place in the same region, or a place inside the
+  other's region: "Odesa" within "Odesa Oblast"), and their weapon class, target and time of day
+  ('on Thursday morning', from ``resources/times_of_day.csv``) do not differ (an unstated one
+  agrees with any; "missile" agrees with "cruise missile");
 - interception rows are one claim when they are about the same night, the same weapon class
   and the same region (or both name none), and their claimants agree. Claimants that name a side
   never merge with another claimant; an unnamed claimant ('the military') agrees with any;
@@ -145,7 +147,7 @@ def _windows_overlap(a: dict, b: dict) -> bool:
 
 def _agree(a: dict, b: dict) -> bool:
     """Can rows ``a`` and ``b`` (same kind) report the same event?"""
-    if not _windows_overlap(a, b) or not _classes_agree(a["weapon_class"], b["weapon_class"]):
+    if _block(a) != _block(b) or not _windows_overlap(a, b) or not _classes_agree(a["weapon_class"], b["weapon_class"]):
         return False
     if a["kind"] == KIND_STRIKE:
         return _places_agree(a, b) and all(a[k] is None or b[k] is None or a[k] == b[k]
@@ -153,8 +155,18 @@ def _agree(a: dict, b: dict) -> bool:
     return a["region"] == b["region"] and _claimants_agree(a["claimant"], b["claimant"])
 
 
+def _block(r: dict):
+    """Rows of different blocks never agree: a strike's region (its place when it has none), an
+    air-defence claim's region (None = the whole country)."""
+    return r["admin1"] or r["location"] if r["kind"] == KIND_STRIKE else r["region"]
+
+
 def _components(rows: list[dict]) -> list[list[int]]:
-    """Connected components of the agreement graph over ``rows`` (order does not matter)."""
+    """Connected components of the agreement graph over ``rows`` (order does not matter).
+
+    Only rows of one block whose date windows overlap are compared (a sweep over each block
+    sorted by window start), so a season of reports is not compared pair by pair.
+    """
     parent = list(range(len(rows)))
 
     def find(i):
@@ -163,10 +175,17 @@ def _components(rows: list[dict]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            if _agree(rows[i], rows[j]):
-                parent[find(i)] = find(j)
+    blocks: dict[object, list[int]] = {}
+    for i, r in enumerate(rows):
+        blocks.setdefault(_block(r), []).append(i)
+    for members in blocks.values():
+        members.sort(key=lambda i: rows[i]["date_start"])
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if rows[j]["date_start"] > rows[i]["date_end"]:
+                    break
+                if _agree(rows[i], rows[j]):
+                    parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
