@@ -23,7 +23,9 @@ Matching (only rows whose ``figure_type`` is ``'event'`` take part):
   and the same region (or both name none), and their claimants agree. Claimants that name a side
   never merge with another claimant; an unnamed claimant ('the military') agrees with any;
 - a row that cannot be placed in time (no date phrase, so only the publication date stands in
-  for the event's day) or, for a strike, in space (no place) is an event of its own, flagged;
+  for the event's day) or, for a strike, in space (no place) is an event of its own, flagged.
+  With ``undated_window_days=N`` a row without a date phrase may instead be any day from N days
+  before its publication to that day, and joins the event it agrees with there;
 - agreement is not transitive: a report that states no weapon could be either of two strikes in
   one city. Such a report joins a strike only when every fuller report it agrees with agrees
   with the others; otherwise it stays an event of its own, flagged ``ambiguous``. Two strikes in
@@ -82,6 +84,7 @@ _KEPT_APART = {
     "other": "kept apart: other (average, rate, hypothetical)",
 }
 FLAG_UNDATED = "undated: no date phrase, the publication date stands in"
+FLAG_PUBLICATION_WINDOW = "undated: matched within the days before publication"
 FLAG_NO_PLACE = "no place stated"
 FLAG_AMBIGUOUS = "ambiguous: agrees with more than one event"
 
@@ -386,15 +389,31 @@ def _typed(df: pd.DataFrame, columns: list[str], ints: tuple[str, ...]) -> pd.Da
     return df
 
 
+def _publication_window(r: dict, days: int) -> dict:
+    """Matching fields of an undated row: any day from ``days`` before its publication to it."""
+    published = pd.Timestamp(r["date"])
+    start = (published - pd.Timedelta(days=days)).strftime("%Y-%m-%d")
+    return {**r, "date": None, "date_start": start, "date_end": published.strftime("%Y-%m-%d")}
+
+
 def build_events(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | None,
-                 articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 articles: pd.DataFrame | None = None, undated_window_days: int | None = None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Casualty and interception rows (+ articles for outlet and time) -> ``(events, event_reports)``.
 
     ``events`` has the ``EVENTS`` columns, one row per strike or night's claim, sorted by kind,
     date and place; ``event_reports`` has the ``EVENT_REPORTS`` columns, one row per input row
     (rules: module doc). The result depends only on the rows, not their order.
+
+    ``undated_window_days``: None (the default) keeps every row without a date phrase an event
+    of its own; N lets such a row match events from N days before its publication date to that
+    date (the strike a report of the day tells), flagging the events made only of such rows.
     """
     rows = _report_rows(casualties, interceptions, articles)
+    matched = list(rows)  # the fields matching reads; event_reports keeps the rows as extracted
+    if undated_window_days is not None:
+        matched = [_publication_window(r, undated_window_days) if not r["dated"] and r["date"] else r
+                   for r in rows]
     events, role_of, event_of = [], {}, {}
     for kind in (KIND_STRIKE, KIND_AIR_DEFENCE):
         pool = []
@@ -403,19 +422,21 @@ def build_events(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | 
                 continue
             if r["figure_type"] not in (None, "event"):
                 role_of[i] = _KEPT_APART.get(r["figure_type"], f"kept apart: {r['figure_type']}")
-            elif not r["dated"]:
+            elif not r["dated"] and (undated_window_days is None or not r["date"]):
                 events.append((kind, [i], FLAG_UNDATED))
             elif kind == KIND_STRIKE and r["location"] is None:
                 events.append((kind, [i], FLAG_NO_PLACE))
             else:
                 pool.append(i)
-        subset = [rows[i] for i in pool]
+        subset = [matched[i] for i in pool]
         for comp in _components(subset):
             for members, flag in _split(subset, comp):
                 events.append((kind, [pool[m] for m in members], flag))
     out = []
     for kind, idx, flag in events:
-        row = _event_row(kind, [rows[i] for i in idx], flag)
+        if flag is None and not any(rows[i]["dated"] for i in idx):
+            flag = FLAG_PUBLICATION_WINDOW
+        row = _event_row(kind, [matched[i] for i in idx], flag)
         out.append(row)
         for i in idx:
             event_of[i] = row["event_id"]

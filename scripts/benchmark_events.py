@@ -1,7 +1,7 @@
 """Benchmark event building: prints rows per second for a season of copies of the events fixture.
 
-The fixture corpus (tests/data/events_corpus: 8 events from 15 rows over four days) is extracted
-once and copied N times, each copy moved on by four days, so N copies hold 8 x N events.
+The fixture corpus (tests/data/events_corpus: 9 events from 16 rows over four days) is extracted
+once and copied N times, each copy moved on by four days, so N copies hold 9 x N events.
 Usage: python scripts/benchmark_events.py [N]
 """
 
@@ -40,7 +40,7 @@ def main(n: int = 250) -> None:
     events, reports = build_events(*tables)
     elapsed = time.perf_counter() - t0
     print(f"{n} copies: {rows} rows from {len(tables[2])} articles over {4 * n} days")
-    print(f"events: {len(events)} (expected {8 * n}), event_reports: {len(reports)}")
+    print(f"events: {len(events)} (expected {9 * n}), event_reports: {len(reports)}")
     print(f"build_events: {elapsed:.2f} s = {rows / elapsed:.0f} rows/s")
 
 

@@ -3,7 +3,7 @@ through the real ingest and extractor, then helpers.events.build_events.
 
 The corpus: one missile strike on an Odesa apartment building reported by four articles on
 14 May 2024 with a toll rising 3 -> 7 -> 9 (one of them placing it "in the Odesa region"), and
-repeated on the 15th; one night's Shahed drones told by two outlets as 25 and 24 of 31; a Russian
+repeated on the 15th (once with no day named); one night's Shahed drones told by two outlets as 25 and 24 of 31; a Russian
 claim about the same night; Kharkiv on 16 May with a glide bomb on a supermarket (two reports), a
 morning and an evening drone strike on residential buildings, and a summary of the day that could
 be any of them; an undated drone strike on Sumy; a cumulative total kept apart.
@@ -61,6 +61,8 @@ def test_fixture_corpus_gives_exactly_the_expected_events(built):
          31, 24, 2, 2, "2024-05-15", "2024-05-15", "conflicting", None),
         ("strike", "2024-05-14", "Odesa", "missile", "morning", None, 9, 20,
          None, None, 5, 3, "2024-05-14", "2024-05-15", "revised", None),
+        ("strike", "2024-05-15", "Odesa", "missile", None, None, 9, None,
+         None, None, 1, 1, "2024-05-15", "2024-05-15", "consistent", UNDATED),
         ("strike", "2024-05-16", "Kharkiv", None, None, None, 2, 8,
          None, None, 1, 1, "2024-05-16", "2024-05-16", "consistent", AMBIGUOUS),
         ("strike", "2024-05-16", "Kharkiv", "drone", "morning", None, None, 5,
@@ -76,7 +78,7 @@ def test_fixture_corpus_gives_exactly_the_expected_events(built):
 
 def test_a_rising_toll_keeps_its_history_and_the_latest_figure(built):
     events, reports = built
-    odesa = events[events["location"] == "Odesa"].iloc[0]
+    odesa = events[(events["location"] == "Odesa") & events["flag"].isna()].iloc[0]
     assert odesa["history"] == ODESA_HISTORY
     assert odesa["admin1"] == "Odesa Oblast"
     members = reports[reports["event_id"] == odesa["event_id"]]
@@ -98,7 +100,7 @@ def test_every_extracted_row_is_in_event_reports_and_totals_are_kept_apart(table
     casualties, interceptions, articles = tables
     _, reports = built
     assert list(reports.columns) == EVENT_REPORTS
-    assert len(reports) == len(casualties) + len(interceptions) == 15
+    assert len(reports) == len(casualties) + len(interceptions) == 16
     apart = reports[reports["event_id"].isna()]
     assert list(zip(apart["article_id"], apart["role"], apart["killed"])) == [
         ("2024-05-14_odesa-d", "kept apart: cumulative total", 100)]
@@ -147,7 +149,7 @@ def test_publication_time_orders_reports_and_a_falling_toll_conflicts(tables):
     timed = articles.assign(published=articles["date"] + " 12:00")
     timed.loc[timed["article_id"] == "2024-05-14_odesa-d", "published"] = "2024-05-14 06:00"
     events, _ = build_events(casualties, interceptions, timed)
-    odesa = events[events["location"] == "Odesa"].iloc[0]
+    odesa = events[(events["location"] == "Odesa") & events["flag"].isna()].iloc[0]
     assert (odesa["status"], odesa["killed"], odesa["first_report"]) == ("conflicting", 3, "2024-05-14 06:00")
     assert odesa["history"].startswith("killed: 9 (Black Sea Wire, 2024-05-14 06:00) vs 3 (Black Sea Wire, ")
 
@@ -157,7 +159,7 @@ def test_tolls_of_one_day_that_cross_are_conflicting(tables):
     crossed = casualties.copy()
     crossed.loc[crossed["article_id"] == "2024-05-14_odesa-a", "injured"] = 30  # 3 killed 30 hurt, then 7 and 20
     events, _ = build_events(crossed, interceptions, articles)
-    odesa = events[events["location"] == "Odesa"].iloc[0]
+    odesa = events[(events["location"] == "Odesa") & events["flag"].isna()].iloc[0]
     assert (odesa["status"], odesa["killed"], odesa["injured"]) == ("conflicting", 9, 20)
     assert odesa["history"].endswith("injured: 30 (Black Sea Wire, 2024-05-14) vs 20 (Kyiv Ledger, 2024-05-14)")
 
@@ -167,7 +169,7 @@ def test_a_toll_superseded_in_its_article_is_listed_but_not_counted(tables):
     marked = casualties.copy()
     marked.loc[marked["article_id"] == "2024-05-14_odesa-a", "superseded"] = True
     events, reports = build_events(marked, interceptions, articles)
-    odesa = events[events["location"] == "Odesa"].iloc[0]
+    odesa = events[(events["location"] == "Odesa") & events["flag"].isna()].iloc[0]
     assert (odesa["n_reports"], odesa["killed"], odesa["injured"]) == (4, 9, 20)
     assert odesa["history"] == ("killed: 7 (Harbour Times, 2024-05-14) -> 9 (Black Sea Wire, 2024-05-14)")
     row = reports[reports["article_id"] == "2024-05-14_odesa-a"].iloc[0]
@@ -179,7 +181,23 @@ def test_undated_rows_stay_events_of_their_own(tables):
     sumy = casualties[casualties["location"] == "Sumy"]
     twice = pd.concat([casualties, sumy.assign(article_id="sumy-copy")], ignore_index=True)
     events, _ = build_events(twice, interceptions, articles)
-    assert (events["flag"] == UNDATED).sum() == 2
+    assert (events["flag"] == UNDATED).sum() == 3
+
+
+def test_undated_rows_may_match_within_the_days_before_publication(tables, built):
+    events, _ = build_events(*tables, undated_window_days=1)
+    odesa = events[events["location"] == "Odesa"]
+    # The undated nine-dead report of the 15th joins the strike of the 14th, which keeps its day.
+    assert summary(odesa) == [("strike", "2024-05-14", "Odesa", "missile", "morning", None, 9, 20, None, None,
+                               6, 3, "2024-05-14", "2024-05-15", "revised", None)]
+    assert odesa.iloc[0]["history"] == ODESA_HISTORY
+    # Sumy has no other report: alone, dated only by the window, flagged.
+    sumy = events[events["location"] == "Sumy"].iloc[0]
+    assert (sumy["date"], sumy["date_start"], sumy["date_end"], sumy["flag"]) == (
+        None, "2024-05-16", "2024-05-17", "undated: matched within the days before publication")
+    # Everything else is as without the window.
+    others = built[0][~built[0]["location"].isin(["Odesa", "Sumy"])]
+    assert summary(events[~events["location"].isin(["Odesa", "Sumy"])]) == summary(others)
 
 
 def test_run_events_writes_both_tables(tmp_path):
@@ -187,7 +205,7 @@ def test_run_events_writes_both_tables(tmp_path):
     run_ingest(tmp_path / "corpus", tmp_path / "processed")
     run_extraction(tmp_path / "processed")
     events, reports = run_events(tmp_path / "processed")
-    assert len(events) == 8 and len(reports) == 15
+    assert len(events) == 9 and len(reports) == 16
     on_disk = pd.read_parquet(tmp_path / "processed/events.parquet")
     assert list(on_disk.columns) == EVENTS
     assert summary(on_disk) == summary(events)
