@@ -143,3 +143,38 @@ REFERENCE_NIGHTLY = [
     "n_flagged",       # int: rows with a quirk flag
 ]
 MAP_POINTS = ["location", "latitude", "longitude", "weapon_class", "killed", "injured", "total"]
+
+# --- events: one row per strike and per night, with every report behind it (helpers.events) ---
+
+EVENTS = [
+    "event_id",     # str: 'ev-' + hash of the rows behind it (article, sentence, span): stable across runs
+    "kind",         # 'strike' (casualty rows) | 'air defence' (interception rows: one night's claim)
+    "date",         # 'YYYY-MM-DD' event day (a night: the morning it ended) | None for a wider window
+    "date_start", "date_end",  # 'YYYY-MM-DD': the days every report behind it allows
+    "location", "admin1",      # strike's place (the city when a report names it) and its region
+    "region",       # str | None: the region an air-defence claim is about (None = the whole country)
+    "weapon_class", "weapon", "target",  # most specific class stated; commonest weapon and target
+    "time_of_day",  # 'morning' | 'afternoon' | 'evening' | 'night' | None, from the date phrases
+    "claimant",     # str | None: who claims the figures (air defence); sides are never merged
+    "killed", "injured",                      # Int64: reconciled strike toll
+    "launched", "intercepted", "not_reached",  # Int64: reconciled air-defence figures
+    "n_reports",    # int: articles behind the event
+    "n_outlets",    # int: distinct sources among them
+    "first_report", "last_report",  # publication date (or time) of its first and last report
+    "status",       # 'consistent' | 'revised' (figures rose; the latest stands) | 'conflicting' (lowest stands)
+    "history",      # str | None: each figure's values in report order with outlet and date ('killed: 3 (...) -> 7 (...)')
+    "flag",         # str | None: undated, no place stated, ambiguous (an event of its own)
+]
+EVENT_REPORTS = [
+    "event_id",     # str | None: the event this row fed; None for a total kept apart
+    "kind",
+    "role",         # 'counted' | 'superseded in its article' | 'kept apart: period total' ...
+    *PROVENANCE,
+    "source",       # str | None: the article's outlet
+    "published",    # the article's publication date (or time)
+    "date", "date_start", "date_end",
+    "location", "admin1", "region", "weapon_class", "weapon", "target", "time_of_day", "claimant",
+    "figure_type", "update", "superseded",
+    "killed", "injured", "launched", "intercepted", "not_reached",  # Int64: as the row states them
+    "sentence",
+]

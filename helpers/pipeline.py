@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import extract, sentiment, topics
+from helpers import events, extract, sentiment, topics
 from helpers.ingest import ingest_corpus
 from helpers.io import read_table, write_table
 
@@ -76,5 +76,25 @@ def run_extraction(processed_dir: str | Path) -> tuple[pd.DataFrame, pd.DataFram
         extract.extract_economic_figures(sentences, articles),
     )
     for df, name in zip(tables, ("casualties", "interceptions", "economic_figures")):
+        write_table(df, out / f"{name}.parquet")
+    return tables
+
+
+def run_events(processed_dir: str | Path, undated_window_days: int | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Build events from ``casualties.parquet``, ``interceptions.parquet`` and ``articles.parquet``.
+
+    One row per strike and per night's air-defence claim (see :mod:`helpers.events`; rows without
+    a date phrase stay events of their own unless ``undated_window_days`` is given). Writes
+    ``events.parquet`` and ``event_reports.parquet``; returns both tables.
+    """
+    out = Path(processed_dir)
+    tables = events.build_events(
+        read_table(out / "casualties.parquet"),
+        read_table(out / "interceptions.parquet"),
+        read_table(out / "articles.parquet"),
+        undated_window_days=undated_window_days,
+    )
+    for df, name in zip(tables, ("events", "event_reports")):
         write_table(df, out / f"{name}.parquet")
     return tables
