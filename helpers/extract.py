@@ -219,6 +219,11 @@ class _Tables:
     scope_re: re.Pattern
     intercept_re: re.Pattern
     number_re: re.Pattern
+    # the first words of the phrases behind each regex above: a sentence sharing none of them is
+    # passed over with one set test, before any regex runs over it
+    casualty_words: frozenset
+    intercept_words: frozenset
+    weapon_words: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +253,28 @@ def tables() -> _Tables:
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
         number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|" + "|".join(map(re.escape, words)) + r")\b"),  # "his wife" counts 1
+        casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
+        intercept_words=_first_words(inter),
+        weapon_words=_first_words(PhraseTable(read_resource_csv("weapons.csv"), "pattern"))
+        | _first_words(PhraseTable(read_resource_csv("generic_targets.csv"), "pattern")),
     )
+
+
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def _first_words(table: PhraseTable, extra: tuple[str, ...] = ()) -> frozenset:
+    """The first letters-only run of each phrase's first token ("shot down" -> "shot", "kh-101" -> "kh")."""
+    out = set(extra)
+    for key in table.phrases:
+        m = _WORD.match(key[0]) if key else None
+        out.add(m.group(0) if m else "")
+    return frozenset(out)
+
+
+def _shares(words: frozenset, keys: frozenset) -> bool:
+    return "" in keys or not words.isdisjoint(keys)
 
 
 # --------------------------------------------------------------------------- parsed sentence
@@ -1789,14 +1815,19 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
         low = text.lower()
-        # cheap prefilter: a figure needs a number and an event word; most sentences have neither
+        # cheap prefilter: a figure needs an event word (a casualty word; an interception verb and a
+        # weapon, or counts before it to complete) and a number; most sentences have none of these
+        words = frozenset(_WORD.findall(low))
+        wants_casualty = "casualty" in kinds and _shares(words, t.casualty_words) and t.casualty_re.search(low)
+        wants_interception = "interception" in kinds and _shares(words, t.intercept_words) \
+            and (prev_inter or _shares(words, t.weapon_words)) and t.intercept_re.search(low)
+        wants_economic = "economic" in kinds and _DIGIT.search(text) and _money_regex().search(text)
         s = None
-        if t.number_re.search(low) and (t.casualty_re.search(low) or t.intercept_re.search(low)
-                                         or ("economic" in kinds and _money_regex().search(text))):
+        if (wants_casualty or wants_interception or wants_economic) and t.number_re.search(low):
             s = _parse(text)
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
-        if s is not None and "casualty" in kinds:
+        if s is not None and wants_casualty:
             for ev in _casualty_events(s, prev_text):
                 revises = ev.pop("_revises")
                 ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
@@ -1804,14 +1835,14 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                 if revises:
                     _supersede(out["casualty"], ev)
                 out["casualty"].append(ev)
-        if s is not None and "interception" in kinds:
+        if s is not None and wants_interception:
             events = _interception_events(s, prev_inter)
             for ev in events:
                 ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
             out["interception"].extend(events)
         # only a sentence that named counts can be completed by the next one
         prev_inter = [e for e in events if e["weapon"] is not None]
-        if s is not None and "economic" in kinds:
+        if s is not None and wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
         prev_text = text

@@ -1,7 +1,13 @@
 """Benchmark the event extractor: prints sentences per second over N distinct sentences.
 
-Sentences are the seed article's and the gold set's, each made distinct with a short word
-suffix so no cache can answer for a repeat. Usage: python scripts/benchmark_extract.py [N]
+Two corpora:
+- dense (default): the seed article's and the gold set's sentences, nearly every one holding a
+  figure, each made distinct with a short word suffix so no cache can answer for a repeat;
+- real (``--mirror DIR``): the whole files behind the real-text development set
+  (``data/devset/real.jsonl``), rebuilt from the fetched snapshots under DIR and split into
+  sentences: reporting as users bring it, where most sentences hold no figure.
+
+Usage: python scripts/benchmark_extract.py [N] [--mirror DIR]
 """
 
 from __future__ import annotations
@@ -44,8 +50,34 @@ def corpus(n: int, per_article: int = 25) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "sentence_idx", "start", "end", "text"])
 
 
-def main(n: int = 10_000) -> None:
-    sentences = corpus(n)
+def real_corpus(n: int, mirror: Path, per_file: int = 2000) -> pd.DataFrame:
+    """Up to ``n`` sentences of the development set's whole source files (at most ``per_file``
+    from one file, so no single dump dominates)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import devset
+
+    rows, seen = [], set()
+    for rec in devset.read_records(devset.DEVSET):
+        key = (rec["repo"], rec["commit"], rec["path"])
+        if key in seen:
+            continue
+        seen.add(key)
+        text = devset.file_text(mirror, *key)[:2_000_000]
+        if rec.get("decode") == "json":  # a whole JSON file: its string escapes, roughly undone
+            text = text.replace("\\n", "\n").replace('\\"', '"')
+        elif rec.get("decode") == "html":
+            text = devset.decode_span(text, "html")
+        art = f"real{len(seen):04d}"
+        for i, (a, b, sent) in enumerate(split_sentences(text)[:per_file]):
+            rows.append((art, i, a, b, sent))
+        if len(rows) >= n:
+            break
+    return pd.DataFrame(rows[:n], columns=["article_id", "sentence_idx", "start", "end", "text"])
+
+
+def main(n: int = 10_000, mirror: Path | None = None) -> None:
+    sentences = real_corpus(n, mirror) if mirror else corpus(n)
+    n = len(sentences)
     t0 = time.perf_counter()
     cas = extract_casualties(sentences)
     t1 = time.perf_counter()
@@ -61,4 +93,10 @@ def main(n: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=10_000)
+    parser.add_argument("--mirror", type=Path, help="fetched snapshots: benchmark on the real-text files")
+    args = parser.parse_args()
+    main(args.n, args.mirror)
