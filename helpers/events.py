@@ -452,3 +452,86 @@ def build_events(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | 
     reports_df = _typed(pd.DataFrame(reports, columns=EVENT_REPORTS), EVENT_REPORTS,
                         (*figures, "sentence_idx", "char_start", "char_end"))
     return events_df, reports_df
+
+
+# --------------------------------------------------------------------------- views of the events
+
+NO_PLACE = "place not stated"
+
+
+def strike_totals(events: pd.DataFrame | None, by: str = "location") -> pd.DataFrame:
+    """Killed and injured summed over strike events by ``by`` (location, admin1, weapon_class ...):
+    columns ``by``, figures ('per event'), events, reports (articles behind them), killed,
+    injured, updated (events whose toll was revised), largest first by killed + injured. Each
+    strike counts once however many articles reported it; totals of other kinds are never here
+    (see :func:`reported_totals`)."""
+    columns = [by, "figures", "events", "reports", "killed", "injured", "updated"]
+    if events is None or len(events) == 0 or not (events["kind"] == KIND_STRIKE).any():
+        return pd.DataFrame(columns=columns)
+    df = events[events["kind"] == KIND_STRIKE].copy()
+    df[by] = df[by].fillna(NO_PLACE if by == "location" else "not stated")
+    out = (df.assign(updated=df["status"].eq("revised"))
+           .groupby(by, sort=False)
+           .agg(events=("event_id", "size"), reports=("n_reports", "sum"),
+                killed=("killed", lambda s: s.sum(min_count=1)), injured=("injured", lambda s: s.sum(min_count=1)),
+                updated=("updated", "sum"))
+           .reset_index())
+    out["figures"] = "per event"
+    for c in ("events", "reports", "killed", "injured", "updated"):
+        out[c] = out[c].astype("Int64")
+    out = out.assign(_t=out["killed"].fillna(0) + out["injured"].fillna(0))
+    return out.sort_values(["_t", "killed"], ascending=False, kind="stable")[columns].reset_index(drop=True)
+
+
+def air_defence_totals(events: pd.DataFrame | None, by: str = "weapon_class") -> pd.DataFrame:
+    """Launched, intercepted and not-reached summed over air-defence events (one per night,
+    weapon class and claimant) that state both launched and intercepted, by ``by``; rate =
+    intercepted / launched with a label such as '16 of 21 = 76.2%'. Columns: ``by``, events,
+    reports, launched, intercepted, not_reached, rate, label, left_out (events without a pair,
+    or with more intercepted than launched)."""
+    columns = [by, "events", "reports", "launched", "intercepted", "not_reached", "rate", "label", "left_out"]
+    if events is None or len(events) == 0 or not (events["kind"] == KIND_AIR_DEFENCE).any():
+        return pd.DataFrame(columns=columns)
+    df = events[events["kind"] == KIND_AIR_DEFENCE].copy()
+    df[by] = df[by].fillna("not stated")
+    usable = df["launched"].notna() & df["intercepted"].notna() & (df["intercepted"] <= df["launched"])
+    out = (df[usable].groupby(by, sort=False)
+           .agg(events=("event_id", "size"), reports=("n_reports", "sum"), launched=("launched", "sum"),
+                intercepted=("intercepted", "sum"), not_reached=("not_reached", lambda s: s.sum(min_count=1)))
+           .reset_index())
+    left = df[~usable].groupby(by).size().rename("left_out")
+    out = out.merge(left, how="outer", left_on=by, right_index=True)
+    for c in ("events", "reports", "launched", "intercepted", "not_reached", "left_out"):
+        out[c] = out[c].astype("Int64")
+    out[["events", "reports", "left_out"]] = out[["events", "reports", "left_out"]].fillna(0)
+    out["rate"] = (out["intercepted"].astype("Float64") / out["launched"].astype("Float64")).astype("float64")
+    out["label"] = [f"{i:,} of {n:,} = {r:.1%}" if pd.notna(r) else "no launched/intercepted pair"
+                    for i, n, r in zip(out["intercepted"], out["launched"], out["rate"])]
+    return out.sort_values("launched", ascending=False, na_position="last")[columns].reset_index(drop=True)
+
+
+def reported_totals(event_reports: pd.DataFrame | None) -> pd.DataFrame:
+    """The figures that are not one strike or one night (period, cumulative, estimate,
+    historical, other), each as reported, never added up: figure_type, kind, the figures,
+    source, published, location/region, and the sentence. Columns as ``REPORTED_TOTAL_COLUMNS``."""
+    if event_reports is None or len(event_reports) == 0:
+        return pd.DataFrame(columns=REPORTED_TOTAL_COLUMNS)
+    df = event_reports[event_reports["event_id"].isna() & event_reports["figure_type"].notna()
+                       & event_reports["figure_type"].ne("event")]
+    return df[REPORTED_TOTAL_COLUMNS].reset_index(drop=True)
+
+
+REPORTED_TOTAL_COLUMNS = ["figure_type", "kind", "killed", "injured", "launched", "intercepted", "source",
+                          "published", "location", "region", "weapon_class", "article_id", "sentence_idx",
+                          "char_start", "char_end", "sentence"]
+
+
+def largest_strikes(events: pd.DataFrame | None, n: int = 10) -> pd.DataFrame:
+    """The ``n`` strike events with the largest killed + injured, with their number of reports."""
+    cols = ["date", "location", "admin1", "weapon_class", "killed", "injured", "n_reports", "n_outlets",
+            "status", "history", "event_id"]
+    if events is None or len(events) == 0:
+        return pd.DataFrame(columns=cols)
+    df = events[events["kind"] == KIND_STRIKE]
+    df = df.assign(_t=df["killed"].fillna(0) + df["injured"].fillna(0))
+    return df.sort_values(["_t", "killed"], ascending=False, kind="stable").head(n)[cols].reset_index(drop=True)

@@ -65,9 +65,11 @@ def anchor_id(article_id: object, sentence_idx: object, char_start: object = Non
 
 
 def _count(value, qualifier=None) -> str:
+    """A count as a reader quotes it: '14,000,000', 'at least 8' (never '1.4e+07' or '8.0')."""
     if value is None or pd.isna(value):
         return ""
-    text = f"{float(value):g}"
+    v = float(value)
+    text = f"{int(v):,}" if v.is_integer() else f"{v:,.1f}"
     if isinstance(qualifier, str) and qualifier.strip():
         text = f"{qualifier.strip()} {text}"
     return text
@@ -143,23 +145,184 @@ def key_figures(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | N
     return out[KEY_FIGURE_COLUMNS].reset_index(drop=True)
 
 
-def key_figures_html(figures: pd.DataFrame) -> str:
-    """An HTML table of key figures, each row linking to its evidence sentence's anchor."""
+def _evidence_row(reports: pd.DataFrame, event_id: str, figures: tuple[str, ...]) -> dict | None:
+    """The report row that states an event's reconciled figures best: counted, largest figures,
+    latest publication (the sentence a reader should check)."""
+    rows = reports[(reports["event_id"] == event_id) & (reports["role"] == "counted")]
+    if rows.empty:
+        return None
+    size = sum(pd.to_numeric(rows[f], errors="coerce").fillna(0) for f in figures)
+    rows = rows.assign(_s=size, _p=rows["published"].astype(str))
+    return rows.sort_values(["_s", "_p"], ascending=False, kind="stable").iloc[0].to_dict()
+
+
+def _reports_note(ev: dict) -> str:
+    n, outlets = int(ev.get("n_reports") or 0), int(ev.get("n_outlets") or 0)
+    note = f"{n} report{'s' if n != 1 else ''}"
+    if outlets > 1:
+        note += f" from {outlets} outlets"
+    if ev.get("status") in ("revised", "conflicting"):
+        note += f"; {ev['status']}"
+    return note
+
+
+def key_figures_from_events(events: pd.DataFrame | None, event_reports: pd.DataFrame | None,
+                            validation: pd.DataFrame | None = None, economic: pd.DataFrame | None = None,
+                            top: int = 5) -> pd.DataFrame:
+    """The headline figures in KEY_FIGURE_COLUMNS, counted as events (one strike or one night's
+    claim, however many articles report it): the ``top`` strikes by killed + injured and the ``top``
+    air-defence claims by launched, each with how many reports stand behind it, its reference check
+    (interceptions, from ``validation``) and the sentence that states its figures; then the ``top``
+    economic figures. Totals that are not one event never appear here."""
+    rows = []
+    checks = _checks(validation)
+    if not _empty(events) and not _empty(event_reports):
+        strikes = events[events["kind"] == "strike"]
+        strikes = strikes.assign(_t=strikes["killed"].fillna(0) + strikes["injured"].fillna(0))
+        for ev in strikes.sort_values(["_t", "killed"], ascending=False, kind="stable").head(top).to_dict("records"):
+            src = _evidence_row(event_reports, ev["event_id"], ("killed", "injured"))
+            if src is None:
+                continue
+            place = ev["location"] if isinstance(ev.get("location"), str) else "place not named"
+            counts = [f"{_count(ev['killed'], src.get('killed_qualifier'))} killed" if pd.notna(ev.get("killed")) else "",
+                      f"{_count(ev['injured'])} injured" if pd.notna(ev.get("injured")) else ""]
+            weapon = f" ({ev['weapon_class']})" if isinstance(ev.get("weapon_class"), str) else ""
+            rows.append({**src, "figure": f"Strike, {place}{weapon}", "value": ", ".join(c for c in counts if c),
+                         "check": _reports_note(ev)})
+        nights = events[events["kind"] == "air defence"]
+        nights = nights.assign(_l=pd.to_numeric(nights["launched"], errors="coerce"))
+        for ev in nights.sort_values("_l", ascending=False, kind="stable").head(top).to_dict("records"):
+            src = _evidence_row(event_reports, ev["event_id"], ("launched", "intercepted"))
+            if src is None:
+                continue
+            of = f" of {_count(ev.get('launched'))}" if pd.notna(ev.get("launched")) else ""
+            shot = _count(ev.get("intercepted")) or "?"
+            claim = f", {ev['claimant']}" if isinstance(ev.get("claimant"), str) else ""
+            check = checks.get((src.get("article_id"), src.get("sentence_idx"), src.get("char_start")), "")
+            rows.append({**src, "figure": f"Shot down: {ev.get('weapon') or ev.get('weapon_class')}{claim}",
+                         "value": f"{shot}{of}", "check": "; ".join(c for c in (_reports_note(ev), check) if c)})
+    rows += _economic_rows(economic, top)
+    return _key_table(rows)
+
+
+def _checks(validation: pd.DataFrame | None) -> dict:
+    checks = {}
+    if not _empty(validation):
+        for v in validation.to_dict("records"):
+            if v.get("status") == "no reference row":
+                text = "no Air Force row to compare"
+            elif v.get("status") == "no reference for this claimant":
+                text = "no reference for this claimant"
+            else:
+                ref = f"{_count(v.get('ref_destroyed'))} of {_count(v.get('ref_launched'))}".strip()
+                text = f"{'agrees with' if v.get('status') == 'agree' else 'differs from'} Air Force: {ref}"
+            checks[(v.get("article_id"), v.get("sentence_idx"), v.get("char_start"))] = text
+    return checks
+
+
+def _economic_rows(economic: pd.DataFrame | None, top: int) -> list[dict]:
+    rows = []
+    if not _empty(economic):
+        eco = economic.assign(_a=pd.to_numeric(economic.get("amount"), errors="coerce"))
+        for ev in eco.sort_values("_a", ascending=False, kind="stable").head(top).to_dict("records"):
+            what = ev.get("what") if isinstance(ev.get("what"), str) else "amount"
+            rows.append({**ev, "figure": f"Money: {what}", "value": _money(ev), "check": ""})
+    return rows
+
+
+def _key_table(rows: list[dict]) -> pd.DataFrame:
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return pd.DataFrame(columns=KEY_FIGURE_COLUMNS)
+    starts = out["char_start"] if "char_start" in out.columns else [None] * len(out)
+    out["anchor"] = [anchor_id(a, i, c) for a, i, c in zip(out["article_id"], out["sentence_idx"], starts)]
+    for col in KEY_FIGURE_COLUMNS:
+        if col not in out.columns:
+            out[col] = None
+    return out[KEY_FIGURE_COLUMNS].reset_index(drop=True)
+
+
+def findings_markdown(articles: pd.DataFrame | None, events: pd.DataFrame | None,
+                      event_reports: pd.DataFrame | None) -> str:
+    """What this corpus says about strikes and air defence, in sentences computed from the tables
+    (never typed): how many strikes and nights, from how many reports, the largest toll, how many
+    tolls were revised or conflict, who made the air-defence claims, and how many reported totals
+    are kept apart. True of whatever corpus the tables came from."""
+    n_articles = 0 if _empty(articles) else len(articles)
+    if _empty(events):
+        return (f"The {n_articles:,} article(s) state no per-strike casualty figure and no night's "
+                "air-defence count.")
+    strikes = events[events["kind"] == "strike"]
+    nights = events[events["kind"] == "air defence"]
+    lines = []
+    if len(strikes):
+        reports = int(strikes["n_reports"].sum())
+        t = strikes.assign(_t=strikes["killed"].fillna(0) + strikes["injured"].fillna(0)).sort_values("_t", ascending=False)
+        top = t.iloc[0]
+        place = top["location"] if isinstance(top["location"], str) else "a place the text does not name"
+        when = f" on {top['date']}" if isinstance(top.get("date"), str) else ""
+        lines.append(f"- **{len(strikes):,} strike(s)** with casualty figures, told by {reports:,} report(s) in "
+                     f"{n_articles:,} article(s). The largest toll is {place}{when}: "
+                     f"{_count(top['killed']) or 'no'} killed and {_count(top['injured']) or 'no'} injured "
+                     f"({_reports_note(top)}).")
+        revised, conflicting = int((strikes["status"] == "revised").sum()), int((strikes["status"] == "conflicting").sum())
+        if revised or conflicting:
+            lines.append(f"- {revised:,} toll(s) rose from one report to a later one (the latest stands) and "
+                         f"{conflicting:,} differ between outlets (the lowest stands); each event's `history` lists every value.")
+    if len(nights):
+        claimants = nights["claimant"].fillna("an unnamed source").value_counts()
+        who = ", ".join(f"{name} ({n:,})" for name, n in claimants.items())
+        lines.append(f"- **{len(nights):,} air-defence claim(s)** (one per night, weapon class and claimant), made by: {who}.")
+    if not _empty(event_reports):
+        kept = event_reports[event_reports["event_id"].isna() & event_reports["figure_type"].ne("event")]
+        if len(kept):
+            kinds = kept["figure_type"].value_counts()
+            lines.append(f"- {len(kept):,} reported total(s) are kept apart and never added to the strikes: "
+                         + ", ".join(f"{n:,} {k}" for k, n in kinds.items()) + ".")
+    return "\n".join(lines)
+
+
+def citation(article_id: object, articles: pd.DataFrame | None, width: int = 60) -> str:
+    """How a reader cites an article: 'Outlet, “Title shortened…”, 2023-03-22'; the article id only
+    when the table knows nothing else of it."""
+    if _empty(articles):
+        return str(article_id)
+    row = articles[articles["article_id"] == article_id]
+    if row.empty:
+        return str(article_id)
+    r = row.iloc[0]
+    parts = []
+    if isinstance(r.get("source"), str) and r["source"].strip():
+        parts.append(r["source"].strip())
+    title = r.get("title")
+    if isinstance(title, str) and title.strip():
+        title = " ".join(title.split())
+        parts.append(f"“{title if len(title) <= width else title[:width].rsplit(' ', 1)[0] + '…'}”")
+    if isinstance(r.get("date"), str) and r["date"]:
+        parts.append(r["date"])
+    return ", ".join(parts) or str(article_id)
+
+
+def key_figures_html(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> str:
+    """An HTML table of key figures, each row linking to its evidence sentence's anchor, the
+    article cited by outlet, title and date. Every value is escaped: article text is data."""
     if _empty(figures):
         return "<p>No casualty or interception figure was extracted from this corpus.</p>"
-    head = "<tr><th>Figure</th><th>Value</th><th>Check against the reference</th><th>Evidence</th></tr>"
+    head = "<tr><th>Figure</th><th>Value</th><th>Reports and check</th><th>Evidence</th></tr>"
     body = "".join(
         f"<tr><td>{html.escape(str(r.figure))}</td><td><b>{html.escape(str(r.value))}</b></td>"
         f"<td>{html.escape(str(r.check or ''))}</td>"
-        f"<td><a href=\"#{r.anchor}\">sentence #{int(r.sentence_idx)} of {html.escape(str(r.article_id))}</a></td></tr>"
+        f"<td><a href=\"#{html.escape(r.anchor)}\">{html.escape(citation(r.article_id, articles))}</a></td></tr>"
         for r in figures.itertuples()
     )
     return f"<table>{head}{body}</table>"
 
 
-def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None) -> str:
-    """Each figure's evidence sentence once, with its anchor and the figure's span highlighted
-    (``<mark>``), found from the event's article offsets minus the sentence's start offset."""
+def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                  articles: pd.DataFrame | None = None) -> str:
+    """Each figure's evidence sentence once, with its anchor, its article cited by outlet, title and
+    date, and the figure's span highlighted (``<mark>``), found from the event's article offsets
+    minus the sentence's start offset."""
     if _empty(figures):
         return "<p>No evidence sentences to show.</p>"
     starts = {}
@@ -177,7 +340,7 @@ def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None) 
             a, b = int(r.char_start) - start, int(r.char_end) - start
             if 0 <= a < b <= len(text):
                 marked = f"{html.escape(text[:a])}<mark>{html.escape(text[a:b])}</mark>{html.escape(text[b:])}"
-        items.append(f"<li id=\"{r.anchor}\"><b>{html.escape(str(r.article_id))}, sentence #{int(r.sentence_idx)}:</b> "
+        items.append(f"<li id=\"{html.escape(r.anchor)}\"><b>{html.escape(citation(r.article_id, articles))}:</b> "
                      f"{marked}</li>")
     return "<ol>" + "".join(items) + "</ol>"
 

@@ -379,10 +379,18 @@ def _compare(event: pd.Series, launched: float, destroyed: float, not_reach: flo
     return "disagree", note
 
 
+NO_CLAIMANT_REFERENCE = "no reference for this claimant"
+
+
 def _match_one(event: pd.Series, ref: pd.DataFrame) -> dict:
     out = {c: None for c in VALIDATION_COLUMNS if c.startswith("ref_")}
     out.update(ref_n_rows=0, ref_flag="", ref_launched=np.nan, ref_destroyed=np.nan,
                ref_not_reach_goal=np.nan, ref_rate=np.nan)
+    claimant = event.get("claimant")
+    if isinstance(claimant, str) and claimant.lower().startswith("russia"):
+        # the reference is the Ukrainian Air Force's record: another side's claim is no disagreement
+        return {**out, "status": NO_CLAIMANT_REFERENCE, "note": f"the reference holds Ukrainian Air Force "
+                f"bulletins only; this is a claim of the {claimant}"}
     start = pd.to_datetime(event.get("date_start"), errors="coerce")
     end = pd.to_datetime(event.get("date_end"), errors="coerce")
     day = pd.to_datetime(event.get("date"), errors="coerce")
@@ -445,7 +453,8 @@ def _match_one(event: pd.Series, ref: pd.DataFrame) -> dict:
 def match_interceptions(events: pd.DataFrame | None, ref: pd.DataFrame) -> pd.DataFrame:
     """Match extracted interception events to the reference; one output row per event, in
     VALIDATION_COLUMNS, with both figures side by side and a status
-    'agree' / 'disagree' / 'no reference row'.
+    'agree' / 'disagree' / 'no reference row' / 'no reference for this claimant' (a claim of the
+    Russian side: the reference holds only the Ukrainian Air Force's bulletins).
 
     Candidate rows: same weapon class (CLASS_MATCHES: a generic 'missile' takes every missile row)
     and a night (date of time_end) inside the event's inclusive window [date_start, date_end]
@@ -475,7 +484,7 @@ def match_interceptions(events: pd.DataFrame | None, ref: pd.DataFrame) -> pd.Da
 
 def agreement_summary(matches: pd.DataFrame) -> pd.DataFrame:
     """Count of matched events per status (columns status, n_events), every status listed."""
-    order = ["agree", "disagree", "no reference row"]
+    order = ["agree", "disagree", "no reference row", NO_CLAIMANT_REFERENCE]
     counts = matches["status"].value_counts() if len(matches) else pd.Series(dtype=int)
     return pd.DataFrame({"status": order, "n_events": [int(counts.get(s, 0)) for s in order]})
 

@@ -47,7 +47,12 @@ def test_key_figures_order_values_and_checks():
 
 def test_html_links_and_highlight():
     figs = O.key_figures(None, inter())
-    assert '<a href="#ev-a1-9-135">sentence #9 of a1</a>' in O.key_figures_html(figs)
+    assert '<a href="#ev-a1-9-135">a1</a>' in O.key_figures_html(figs)
+    # issue 10: evidence is cited the way a reader cites, by outlet, shortened title and date
+    articles = pd.DataFrame([{"article_id": "a1", "source": "Wire", "date": "2023-03-22",
+                              "title": "Bakhmut assault stalls as drones hit a town south of Kyiv in the night"}])
+    assert ('<a href="#ev-a1-9-135">Wire, “Bakhmut assault stalls as drones hit a town south of Kyiv…”, '
+            '2023-03-22</a>') in O.key_figures_html(figs, articles)
     sentences = pd.DataFrame({"article_id": ["a1"], "sentence_idx": [9], "start": [100]})
     ev = O.evidence_html(figs, sentences)
     assert '<li id="ev-a1-9-135">' in ev and "shot down <mark>16 of 21</mark> Shahed" in ev
@@ -75,3 +80,29 @@ def test_anchor_id():
     assert O.anchor_id("a1", 9) == "ev-a1-9"
     assert O.anchor_id("a1", 9, 135) == "ev-a1-9-135"
     assert O.anchor_id("a1", 9.0, float("nan")) == "ev-a1-9"
+
+
+def test_counts_print_for_people():
+    assert [O._count(14_000_000.0), O._count(8.0, "at least"), O._count(None), O._count(2.5)] == [
+        "14,000,000", "at least 8", "", "2.5"]
+
+
+def test_key_figures_and_findings_count_events_on_a_corpus_without_the_seed():
+    from helpers.events import build_events
+    from helpers.extract import extract_casualties, extract_interceptions
+    from helpers.ingest import ingest_corpus
+    from tests.conftest import REPO
+
+    articles, sentences, _ = ingest_corpus(REPO / "tests/data/events_corpus")
+    events, reports = build_events(extract_casualties(sentences, articles), extract_interceptions(sentences, articles),
+                                   articles, undated_window_days=1)
+    figs = O.key_figures_from_events(events, reports, top=2)
+    assert figs[["figure", "value", "check"]].values.tolist()[:3] == [
+        ["Strike, Odesa (missile)", "9 killed, 20 injured", "6 reports from 3 outlets; revised"],
+        ["Strike, Kharkiv", "2 killed, 8 injured", "1 report"],
+        ["Shot down: Shahed drone, Ukrainian Air Force", "24 of 31", "2 reports from 2 outlets; conflicting"],
+    ]
+    text = O.findings_markdown(articles, events, reports)
+    assert "The largest toll is Odesa on 2024-05-14: 9 killed and 20 injured" in text
+    assert "Russian Ministry of Defence (1), Ukrainian Air Force (1)" in text
+    assert "Rzhyshchiv" not in text and "seed" not in text

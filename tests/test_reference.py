@@ -356,7 +356,15 @@ def test_match_empty_events(ref):
 
 def test_agreement_summary(ref):
     out = R.match_interceptions(pd.concat([seed_event(), seed_event(intercepted=3.0)]), ref)
-    assert R.agreement_summary(out).values.tolist() == [["agree", 1], ["disagree", 1], ["no reference row", 0]]
+    assert R.agreement_summary(out).values.tolist() == [["agree", 1], ["disagree", 1], ["no reference row", 0],
+                                                        ["no reference for this claimant", 0]]
+
+
+def test_a_russian_claim_is_not_checked_against_the_ukrainian_record(ref):
+    """Issue 10: another side's claim has no reference here; it is no disagreement."""
+    out = R.match_interceptions(seed_event(claimant="Russian Ministry of Defence", intercepted=3.0), ref)
+    assert out["status"].tolist() == ["no reference for this claimant"]
+    assert out["ref_n_rows"].tolist() == [0]
 
 
 # --- weapon words of casualty events ------------------------------------------------------------
