@@ -870,8 +870,9 @@ def topic_shares(sentence_topics: pd.DataFrame, articles: pd.DataFrame, topics: 
                  by: str = "week") -> pd.DataFrame:
     """Share of sentences per topic in each week (``by='week'``: the Monday starting it,
     YYYY-MM-DD, from the article's publication date) or each outlet (``by='source'``).
-    Columns period, topic_id, label, n_sentences, share (of that period's sentences; topic -1
-    counts too, so shares sum to 1). Articles without a date or source are left out."""
+    Columns period, topic_id, label, n_sentences, share (of that period's sentences with a
+    topic, so shares sum to 1). Sentences with no topic (-1: boilerplate, no known term) and
+    articles without a date or source are left out."""
     if by not in ("week", "source"):
         raise ValueError(f"by must be 'week' or 'source', not {by!r}")
     if sentence_topics is None or sentence_topics.empty or articles is None or articles.empty:
@@ -879,11 +880,12 @@ def topic_shares(sentence_topics: pd.DataFrame, articles: pd.DataFrame, topics: 
     meta = articles[["article_id", "date" if by == "week" else "source"]].copy()
     if by == "week":
         dates = pd.to_datetime(meta["date"], errors="coerce", format="%Y-%m-%d")
-        meta["period"] = (dates - pd.to_timedelta(dates.dt.weekday, unit="D")).dt.strftime("%Y-%m-%d")
+        meta["period"] = dates.dt.to_period("W-SUN").dt.start_time.dt.strftime("%Y-%m-%d")   # weeks Monday..Sunday
     else:
         meta["period"] = meta["source"].astype("string").str.strip()
     meta = meta[meta["period"].notna() & (meta["period"] != "")]
-    data = sentence_topics.merge(meta[["article_id", "period"]], on="article_id", how="inner")
+    data = sentence_topics[sentence_topics["topic_id"] >= 0].merge(meta[["article_id", "period"]],
+                                                                    on="article_id", how="inner")
     if data.empty:
         return _empty(SHARE_COLUMNS)
     out = data.groupby(["period", "topic_id"]).size().rename("n_sentences").reset_index()
