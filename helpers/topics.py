@@ -359,6 +359,7 @@ class TopicModel:
     order: list = field(default_factory=list, repr=False)   # model component -> topic_id order
     topic_text: TopicText = field(default_factory=TopicText, repr=False)
     n_fitted: int = 0                                        # units the model was fitted on
+    term_weights: object = field(default=None, repr=False)   # (k, n_terms) class-based TF-IDF, topic order
 
     @property
     def ok(self) -> bool:
@@ -406,14 +407,17 @@ class TopicModel:
 
     def typical_sentences(self, sentences: pd.DataFrame) -> pd.DataFrame:
         """Per topic the sentence most typical of it: among the sentences it dominates (of
-        ``TYPICAL_MIN_WORDS`` words or more, when there is one), the highest loading on it.
-        Columns topic_id + ``TYPICAL_COLUMNS``; a topic dominating no sentence gets none."""
+        ``TYPICAL_MIN_WORDS`` words or more, when there is one), the one holding the most of the
+        topic's label weight (the class-based TF-IDF of its top ``N_COHERENCE_TERMS`` terms, each
+        counted once), then the highest loading on it. Columns topic_id + ``TYPICAL_COLUMNS``; a
+        topic dominating no sentence gets none."""
         cols = ["topic_id", *TYPICAL_COLUMNS]
         if not self.ok or sentences is None or sentences.empty:
             return _empty(cols)
         texts = sentences["text"].astype(str).tolist()
         raw = self._raw_weights(texts)
         topic_id, _ = _dominant(_row_normalise(raw))
+        present = (self.vectorizer.transform([self.topic_text.document(t) for t in texts]) > 0).astype(float)
         long_enough = np.array([len(t.split()) >= TYPICAL_MIN_WORDS for t in texts])
         rows = []
         for t in range(self.k):
@@ -421,8 +425,13 @@ class TopicModel:
             if not mine.any():
                 continue
             pool = mine & long_enough if (mine & long_enough).any() else mine
-            scores = np.where(pool, raw[:, t], -np.inf)
-            best = int(np.argmax(scores))
+            label_weight = np.zeros(present.shape[1])
+            if self.term_weights is not None:
+                top = np.argsort(-self.term_weights[t], kind="stable")[:N_COHERENCE_TERMS]
+                label_weight[top] = self.term_weights[t][top]
+            held = np.asarray(present @ label_weight).ravel()
+            candidates = np.flatnonzero(pool)
+            best = int(candidates[np.lexsort((-raw[candidates, t], -held[candidates]))[0]])
             rows.append({"topic_id": t, "typical_article_id": str(sentences["article_id"].iloc[best]),
                          "typical_sentence_idx": int(sentences["sentence_idx"].iloc[best]),
                          "typical_sentence": texts[best]})
@@ -695,6 +704,27 @@ def choose_k(units, k_range=None, method: str = "nmf", random_state: int = 0,
                     _counts(vec, docs))
 
 
+def k_choice_note(k_scores: pd.DataFrame) -> str:
+    """One sentence saying why the chosen k won, from the k table (empty string without one)."""
+    if k_scores is None or k_scores.empty or not k_scores["chosen"].any():
+        return ""
+    c = k_scores.loc[k_scores["chosen"]].iloc[0]
+    k = int(c["k"])
+    parts = [f"k = {k}: the best topic quality, {c['quality']:.2f} "
+             f"(NPMI {c['coherence']:.2f} x diversity {c['diversity']:.2f})"]
+    floor = MIN_TOPIC_UNITS
+    better = k_scores[(k_scores["quality"].round(QUALITY_DECIMALS) > round(c["quality"], QUALITY_DECIMALS))]
+    for r in better.itertuples():
+        parts.append(f"k = {r.k} scored {r.quality:.2f} but its smallest topic dominates only "
+                     f"{r.smallest_topic} unit(s), under the floor of {floor} (or 1% of units)")
+    tied = k_scores[(k_scores["quality"].round(QUALITY_DECIMALS) == round(c["quality"], QUALITY_DECIMALS))
+                    & (k_scores["k"] != k)]
+    if len(tied):
+        others = ", ".join(f"k = {r.k} ({r.stability:.2f})" for r in tied.itertuples())
+        parts.append(f"it ties with {others} on quality and is more stable ({c['stability']:.2f})")
+    return "; ".join(parts) + "."
+
+
 def topic_label(terms: list[str], n: int = 3) -> str:
     """A short label: the first ``n`` top terms joined by ' / '."""
     return " / ".join(terms[:n])
@@ -769,9 +799,10 @@ def fit_topics(units, k: int | None = None, method: str = "nmf", random_state: i
     comps = model.components_[order]
     keys = np.asarray(vec.get_feature_names_out())
     surface = surface_forms(texts, topic_text)
+    term_weights = np.vstack([ctfidf[t] if (topic_id == t).any() else comps[t] for t in range(k)])
     topics = []
     for t in range(k):
-        scores = ctfidf[t] if (topic_id == t).any() else comps[t]   # a topic dominating no unit: its loadings
+        scores = term_weights[t]   # a topic dominating no unit: its loadings
         top = np.argsort(-scores, kind="stable")[:n_top_terms]
         top = top[scores[top] > 0]
         terms = [surface.get(key, key) for key in keys[top]]
@@ -793,6 +824,7 @@ def fit_topics(units, k: int | None = None, method: str = "nmf", random_state: i
         k_scores=k_scores,
         unit="sentence" if "sentence_idx" in table and table["sentence_idx"].notna().all() else "article",
         method=method, vectorizer=vec, model=model, order=order, topic_text=topic_text, n_fitted=len(fit_idx),
+        term_weights=term_weights,
     )
     if sentences is None:
         sentences = assignments[["article_id", "sentence_idx", "text"]].assign(

@@ -211,6 +211,8 @@ def test_seed_topics_table(seed_model):
     assert topics["label"].tolist() == ["ukraine / bakhmut / russia", "firefighters / injured / people",
                                         "putin / xi / international"]
     assert topics["n_units"].tolist() == [14, 8, 10]
+    # Typical sentences: British intelligence on Bakhmut, the Rzhyshchiv drone strike, Putin hosting Xi.
+    assert topics["typical_sentence_idx"].tolist() == [2, 11, 21]
     assert topics["share"].sum() == pytest.approx(1.0)
     assert topics["share"].is_monotonic_decreasing
     for terms, weights in zip(topics["top_terms"], topics["top_weights"]):
@@ -312,3 +314,11 @@ def test_small_corpus_pools_sentences_and_many_articles_use_articles():
     many = pd.DataFrame({"article_id": [f"x{i}" for i in range(25)], "sentence_idx": 0, "text": "Kyiv drones."})
     units, unit = T.make_units(many)
     assert unit == "article" and len(units) == 25
+
+
+def test_k_choice_note_says_why(seed_model, themes_model):
+    assert T.k_choice_note(themes_model.k_scores) == "k = 3: the best topic quality, 0.86 (NPMI 0.88 x diversity 0.97)."
+    note = T.k_choice_note(seed_model.k_scores)
+    assert note.startswith("k = 3: the best topic quality, 0.17 (NPMI 0.18 x diversity 0.96); k = 8 scored 0.29 "
+                           "but its smallest topic dominates only 2 unit(s)")
+    assert T.k_choice_note(T.empty_model("none").k_scores) == ""
