@@ -12,7 +12,8 @@ Rules applied here:
   each outlet's *boilerplate*, found from the corpus: sentences and 5-word phrases present in
   at least half (``BOILERPLATE_SHARE``) of one source's articles, for a source with at least
   ``BOILERPLATE_MIN_ARTICLES`` articles (articles without a source are grouped by their URL's
-  domain, else all together). See :func:`find_boilerplate`.
+  domain, else pooled, and then a fifth of them, ``BOILERPLATE_SHARE_UNKNOWN``, is enough, since
+  one outlet's footer is then in only part of the pool). See :func:`find_boilerplate`.
 - Terms: lower-cased words of two or more letters, possessive "'s" dropped, minus scikit-learn's
   ``ENGLISH_STOP_WORDS``, the news words in ``data/raw/lexicon/topic_stopwords.txt`` and
   ``helpers/resources/topic_stopwords.csv``; then folded so one idea counts once: the table
@@ -64,6 +65,7 @@ N_COHERENCE_TERMS = 10    # NPMI over each topic's top 10 terms, as BERTopic and
 N_DIVERSITY_TERMS = 25    # topic diversity over the top 25 (Dieng et al. 2020)
 QUALITY_DECIMALS = 2      # qualities equal to two decimals tie; stability breaks the tie
 BOILERPLATE_SHARE = 0.5
+BOILERPLATE_SHARE_UNKNOWN = 0.2   # for articles of no known source, pooled: a footer of one outlet among several
 BOILERPLATE_MIN_ARTICLES = 4
 BOILERPLATE_NGRAM = 5
 TYPICAL_MIN_WORDS = 5
@@ -184,8 +186,9 @@ def find_boilerplate(sentences: pd.DataFrame, articles: pd.DataFrame | None = No
                      n: int = BOILERPLATE_NGRAM) -> Boilerplate:
     """Boilerplate of each source, found from the corpus: sentences and ``n``-word phrases that
     occur in at least ``share`` of one source's articles (and in two or more), for sources with
-    at least ``min_articles`` articles. ``articles`` gives each article's source (or URL); without
-    it all articles form one group. Words are those of :func:`words` (URLs, numbers gone), so a
+    at least ``min_articles`` articles. ``articles`` gives each article's source (or URL); articles
+    without one (all of them, without ``articles``) form one pool, where ``BOILERPLATE_SHARE_UNKNOWN``
+    of its articles is enough. Words are those of :func:`words` (URLs, numbers gone), so a
     footer that differs only by a date or a link still matches."""
     if sentences is None or sentences.empty:
         return Boilerplate(n=n)
@@ -204,7 +207,9 @@ def find_boilerplate(sentences: pd.DataFrame, articles: pd.DataFrame | None = No
     for source, ids in sorted(groups.items()):
         if len(ids) < min_articles:
             continue
-        threshold = max(2, math.ceil(share * len(ids)))
+        # Articles of no known source are pooled; one outlet's footer is then in only part of them.
+        group_share = share if source else min(share, BOILERPLATE_SHARE_UNKNOWN)
+        threshold = max(2, math.ceil(group_share * len(ids)))
         sentence_counts = Counter(s for a in ids for s in per_article_sentences[a])
         ngram_counts = Counter()
         for a in ids:

@@ -322,3 +322,11 @@ def test_k_choice_note_says_why(seed_model, themes_model):
     assert note.startswith("k = 3: the best topic quality, 0.17 (NPMI 0.18 x diversity 0.96); k = 8 scored 0.29 "
                            "but its smallest topic dominates only 2 unit(s)")
     assert T.k_choice_note(T.empty_model("none").k_scores) == ""
+
+
+def test_without_sources_the_pooled_articles_still_give_up_their_footer(themes):
+    articles, sentences = themes
+    model = T.topics_for_corpus(sentences)          # no articles table: one pool of 15 articles
+    assert model.boilerplate.table["n_articles"].tolist() == [6, 6, 6]
+    assert model.k == 3
+    assert not {w for t in model.topics["top_terms"] for w in t} & FOOTER_TERMS
