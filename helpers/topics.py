@@ -83,6 +83,7 @@ TYPICAL_COLUMNS = ["typical_article_id", "typical_sentence_idx", "typical_senten
 BOILERPLATE_COLUMNS = ["source", "kind", "text", "n_articles", "of_articles"]
 SHARE_COLUMNS = ["period", "topic_id", "label", "n_sentences", "share"]
 NO_TOPIC_LABEL = "(no known term)"
+NO_SOURCE = "(no source: pooled)"
 
 
 _DTYPES = {"topic_id": "int64", "label": "str", "top_terms": "object", "top_weights": "object", "share": "float64",
@@ -220,7 +221,8 @@ def find_boilerplate(sentences: pd.DataFrame, articles: pd.DataFrame | None = No
         for s, c in sorted(sentence_counts.items()):
             if c >= threshold:
                 found_sentences.add(s)
-                rows.append({"source": source, "kind": "sentence", "text": s, "n_articles": c, "of_articles": len(ids)})
+                rows.append({"source": source or NO_SOURCE, "kind": "sentence", "text": s, "n_articles": c,
+                             "of_articles": len(ids)})
         for g, c in sorted(ngram_counts.items()):
             if c >= threshold:
                 found_ngrams.add(g)
@@ -233,7 +235,8 @@ def find_boilerplate(sentences: pd.DataFrame, articles: pd.DataFrame | None = No
                 for phrase in _covered_runs(tokens, found_ngrams, n):
                     phrases[phrase] += 1
         for p, c in sorted(phrases.items()):
-            rows.append({"source": source, "kind": "phrase", "text": p, "n_articles": c, "of_articles": len(ids)})
+            rows.append({"source": source or NO_SOURCE, "kind": "phrase", "text": p, "n_articles": c,
+                         "of_articles": len(ids)})
     table = pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS) if rows else _empty(BOILERPLATE_COLUMNS)
     return Boilerplate(sentences=frozenset(found_sentences), ngrams=frozenset(found_ngrams), n=n, table=table)
 

@@ -328,5 +328,6 @@ def test_without_sources_the_pooled_articles_still_give_up_their_footer(themes):
     articles, sentences = themes
     model = T.topics_for_corpus(sentences)          # no articles table: one pool of 15 articles
     assert model.boilerplate.table["n_articles"].tolist() == [6, 6, 6]
+    assert set(model.boilerplate.table["source"]) == {T.NO_SOURCE}
     assert model.k == 3
     assert not {w for t in model.topics["top_terms"] for w in t} & FOOTER_TERMS
