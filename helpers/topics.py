@@ -21,20 +21,21 @@ Rules applied here:
   stemmer ("drones" -> "drone"; it ships in nltk's code, no download). Labels show each folded
   term's most frequent surface form in the corpus.
 - ``min_df``/``max_df`` scale with the number of units (:func:`df_limits`).
-- k: each candidate k in 2..min(8, n_units - 1) is fitted and scored by *NPMI coherence* of each
-  topic's top 10 terms (-1..1; co-occurrence counted in the articles, or for sentence units in
-  windows of five consecutive sentences, :func:`coherence_contexts`) of each topic's class-based
-  TF-IDF terms (below), so a topic merging two themes scores low, and *topic diversity*, the share of
-  unique words among all topics' top 25 (Dieng, Ruiz & Blei 2020), the two scores BERTopic
-  (Grootendorst 2022) reports. Their product is the topic *quality* (Dieng et al.). A k whose smallest topic
-  dominates fewer than ``MIN_TOPIC_UNITS`` units (or 1% of them) is no candidate: a topic of one
-  or two sentences is a quotation, not a subject. The best quality wins; candidates
-  whose quality is equal to two decimals tie, and the most *stable* of them wins (Greene, O'Callaghan & Cunningham 2014: top-10 terms of the
-  reported fit against ``n_runs`` random restarts, Hungarian-matched Jaccard), then the smaller.
+- k: each candidate k in 2..min(8, n_units - 1) is fitted, and its topics' class-based TF-IDF
+  terms (the label terms, below) are scored by *NPMI coherence* of each topic's top 10 (-1..1;
+  co-occurrence counted in the articles, or for sentence units in windows of five consecutive
+  sentences, :func:`coherence_contexts`) and *topic diversity*, the share of unique words among
+  all topics' top 25 (Dieng, Ruiz & Blei 2020): the two scores BERTopic (Grootendorst 2022)
+  reports. Scoring the label terms makes a topic that merges two themes score low. Their product
+  is the topic *quality* (Dieng et al.). A k whose smallest topic dominates fewer than
+  ``MIN_TOPIC_UNITS`` units (or 1% of them) is no candidate: a topic of one or two sentences is a
+  quotation, not a subject. The best quality (to two decimals) wins; on a tie the most *stable*
+  k (Greene, O'Callaghan & Cunningham 2014: top-10 terms of the reported fit against ``n_runs``
+  random restarts, Hungarian-matched Jaccard), then the smaller.
 - Labels: the terms most distinctive of each topic against the others (class-based TF-IDF as in
   BERTopic: a term's frequency in the units of the topic times log(1 + mean class size / its
-  frequency over all topics)), plus the sentence most typical of the topic (highest NMF loading
-  among the sentences it dominates, five words or more when there is one).
+  frequency over all topics)), plus the sentence most typical of the topic (among the sentences
+  it dominates, five words or more when there is one, the one holding most of its label terms).
 - A bounded sample: ``max_units`` fits on a seeded random sample of the units and assigns a
   topic to every unit with the fitted model (:meth:`TopicModel.assign`).
 - Everything is deterministic for a given ``random_state``.
@@ -71,7 +72,6 @@ BOILERPLATE_NGRAM = 5
 TYPICAL_MIN_WORDS = 5
 MIN_TOPIC_UNITS = 3       # a k whose smallest topic dominates fewer units is not a candidate
 CONTEXT_SENTENCES = 5     # NPMI counts co-occurrence in windows of 5 consecutive sentences
-TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"   # two or more letters, no digits (kept for reference)
 
 STOPWORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "raw" / "lexicon" / "topic_stopwords.txt"
 
@@ -89,7 +89,8 @@ NO_SOURCE = "(no source: pooled)"
 _DTYPES = {"topic_id": "int64", "label": "str", "top_terms": "object", "top_weights": "object", "share": "float64",
            "n_units": "int64", "article_id": "str", "sentence_idx": "int64", "weight": "float64",
            "unit_id": "str", "text": "str", "k": "int64", "stability": "float64", "coherence": "float64",
-           "diversity": "float64", "quality": "float64", "smallest_topic": "int64", "chosen": "bool", "source": "str", "kind": "str",
+           "diversity": "float64", "quality": "float64", "smallest_topic": "int64", "chosen": "bool",
+           "source": "str", "kind": "str",
            "n_articles": "int64", "of_articles": "int64", "period": "str", "n_sentences": "int64",
            "typical_article_id": "str", "typical_sentence_idx": "int64", "typical_sentence": "str"}
 
@@ -699,8 +700,9 @@ def choose_k(units, k_range=None, method: str = "nmf", random_state: int = 0,
     (``topic_quality``), stability (0..1), chosen.
 
     The chosen k has the best quality (to two decimals), among the k whose smallest topic
-    dominates ``MIN_TOPIC_UNITS`` units or more; on ties the highest stability rounded to 3 decimals (then the smallest k). Stability is the mean top-term
-    agreement between the reported fit and ``n_runs`` fits from random starts.
+    dominates ``MIN_TOPIC_UNITS`` units or more; on ties the highest stability rounded to 3
+    decimals (then the smallest k). Stability is the mean top-term agreement between the reported
+    fit and ``n_runs`` fits from random starts.
     """
     topic_text = topic_text or TopicText()
     table = _units_table(units)
@@ -873,7 +875,8 @@ def topics_for_corpus(sentences: pd.DataFrame, unit: str = "auto", k: int | None
     if len(boilerplate.table):
         dropped = (f"; left out as boilerplate: {len(sentences) - len(kept)} sentence(s) and "
                    f"{int((boilerplate.table['kind'] == 'phrase').sum())} repeated phrase(s)")
-    result.message = f"{len(units)} {unit} units{sample} from {n_articles} article(s); k={result.k} topics{how}{dropped}."
+    result.message = (f"{len(units)} {unit} units{sample} from {n_articles} article(s); "
+                      f"k={result.k} topics{how}{dropped}.")
     return result
 
 
