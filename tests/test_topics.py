@@ -331,3 +331,12 @@ def test_without_sources_the_pooled_articles_still_give_up_their_footer(themes):
     assert set(model.boilerplate.table["source"]) == {T.NO_SOURCE}
     assert model.k == 3
     assert not {w for t in model.topics["top_terms"] for w in t} & FOOTER_TERMS
+
+
+def test_three_themes_as_article_units(themes):
+    articles, sentences = themes
+    model = T.topics_for_corpus(sentences, articles=articles, unit="article")
+    assert model.unit == "article" and model.k == 3
+    assigned = model.assignments.set_index("article_id")["topic_id"]
+    assert assigned.groupby(assigned.index.map(theme_of)).nunique().tolist() == [1, 1, 1]
+    assert sorted(model.topics["n_units"]) == [5, 5, 5]
