@@ -34,7 +34,8 @@ Rules applied here:
   random restarts, Hungarian-matched Jaccard), then the smaller.
 - Labels: the terms most distinctive of each topic against the others (class-based TF-IDF as in
   BERTopic: a term's frequency in the units of the topic times log(1 + mean class size / its
-  frequency over all topics)), plus the sentence most typical of the topic (among the sentences
+  frequency over all topics); a term found in a single unit labels nothing, ties go by the NMF
+  loading), plus the sentence most typical of the topic (among the sentences
   it dominates, five words or more when there is one, the one holding most of its label terms).
 - A bounded sample: ``max_units`` fits on a seeded random sample of the units and assigns a
   topic to every unit with the fitted model (:meth:`TopicModel.assign`).
@@ -436,7 +437,7 @@ class TopicModel:
             pool = mine & long_enough if (mine & long_enough).any() else mine
             label_weight = np.zeros(present.shape[1])
             if self.term_weights is not None:
-                top = np.argsort(-self.term_weights[t], kind="stable")[:N_COHERENCE_TERMS]
+                top = _top_terms(self.term_weights[t], self.model.components_[self.order][t], N_COHERENCE_TERMS)
                 label_weight[top] = self.term_weights[t][top]
             held = np.asarray(present @ label_weight).ravel()
             candidates = np.flatnonzero(pool)
@@ -626,8 +627,11 @@ def topic_diversity(top_terms: list[list]) -> float:
     return len(set(flat)) / len(flat) if flat else float("nan")
 
 
-def _npmi_coherence(X, components: np.ndarray, n_top: int) -> float:
-    return npmi_coherence(X, [np.argsort(-row, kind="stable")[:n_top] for row in components])
+def _top_terms(weights: np.ndarray, loadings: np.ndarray, n: int) -> np.ndarray:
+    """Indexes of the ``n`` heaviest terms of one topic (weight above 0); equal weights go by the
+    model's loading."""
+    top = np.lexsort((-loadings, -weights))[:n]
+    return top[weights[top] > 0]
 
 
 def topic_quality(coherence: float, diversity: float) -> float:
@@ -670,12 +674,13 @@ def _score_k(X, ks, method: str, random_state: int, n_runs: int, n_top: int, con
             other, _ = _fit(X, k, method, random_state + r, init=init)
             runs.append(_agreement(ref_sets, _top_sets(other.components_, n_top)))
         topic_id, _ = _dominant(_row_normalise(W))
-        weights = class_tfidf(counts, topic_id, k)
+        weights = class_tfidf(counts, topic_id, k) * _recurring(counts)
         weights = np.where((np.bincount(topic_id[topic_id >= 0], minlength=k) > 0)[:, None], weights,
                            reference.components_)          # a topic dominating no unit: its loadings
         n_div = min(N_DIVERSITY_TERMS, X.shape[1])
-        coherence = _npmi_coherence(contexts, weights, n_top)
-        diversity = topic_diversity([list(np.argsort(-row, kind="stable")[:n_div]) for row in weights])
+        comps = reference.components_
+        coherence = npmi_coherence(contexts, [_top_terms(w, c, n_top) for w, c in zip(weights, comps)])
+        diversity = topic_diversity([list(_top_terms(w, c, n_div)) for w, c in zip(weights, comps)])
         rows.append({"k": k, "coherence": coherence, "diversity": diversity,
                      "quality": topic_quality(coherence, diversity),
                      "stability": float(np.mean(runs)) if runs else float("nan"),
@@ -747,6 +752,12 @@ def _counts(vec, docs: list[str]):
     return CountVectorizer(lowercase=False, token_pattern=r"\S+", vocabulary=vec.vocabulary_).transform(docs)
 
 
+def _recurring(counts) -> np.ndarray:
+    """1 for terms found in two units or more, 0 for a term of one unit: a word of a single
+    sentence or article is distinctive of that unit, not of a topic, so it labels nothing."""
+    return (np.asarray((counts > 0).sum(axis=0)).ravel() >= 2).astype(float)
+
+
 def class_tfidf(counts, topic_id: np.ndarray, k: int) -> np.ndarray:
     """Class-based TF-IDF (BERTopic): the units of each topic pooled into one document; a term's
     weight is its frequency in the topic (share of the topic's words) x log(1 + A / f), A the mean
@@ -805,7 +816,7 @@ def fit_topics(units, k: int | None = None, method: str = "nmf", random_state: i
     share = Wn[covered].mean(axis=0) if covered.any() else np.zeros(k)
 
     counts = _counts(vec, docs)
-    ctfidf = class_tfidf(counts, topic_id, k)
+    ctfidf = class_tfidf(counts, topic_id, k) * _recurring(counts)
     comps = model.components_[order]
     keys = np.asarray(vec.get_feature_names_out())
     surface = surface_forms(texts, topic_text)
@@ -813,7 +824,7 @@ def fit_topics(units, k: int | None = None, method: str = "nmf", random_state: i
     topics = []
     for t in range(k):
         scores = term_weights[t]   # a topic dominating no unit: its loadings
-        top = np.argsort(-scores, kind="stable")[:n_top_terms]
+        top = _top_terms(scores, comps[t], n_top_terms)
         top = top[scores[top] > 0]
         terms = [surface.get(key, key) for key in keys[top]]
         total = scores[top].sum()
