@@ -594,3 +594,89 @@ def plot_locator_map(casualties, outline_geojson_path, source: str = MAP_SOURCE,
                  f"{top['location']} ({top['killed']:g} killed, {top['injured']:g} injured)")
     add_footnote(fig, source)
     return fig
+
+
+# --- topics: the k choice, topics over time and by outlet (issue 13) ---
+
+TOPIC_SCORE_NOTE = ("NPMI coherence of each topic's top-10 label terms (co-occurrence in articles or 5-sentence "
+                    "windows); diversity: unique share of the top-25 terms;\nquality = NPMI x diversity "
+                    "(Dieng et al. 2020); stability: top-10 agreement over 10 random restarts (tie-break).")
+
+
+def plot_topic_scores(k_scores, source: str = ""):
+    """The scores behind the number of topics, one panel each across k: NPMI coherence, topic
+    diversity, their product (quality, which chooses k) and stability (which breaks ties); the
+    chosen k is marked in every panel and k values that were no candidate (a topic of fewer than
+    three units) are drawn hollow."""
+    if k_scores is None or len(k_scores) == 0:
+        return _message_figure("No number of topics to choose: too few units, or k was given", source)
+    from helpers.topics import MIN_TOPIC_UNITS
+
+    panels = [("coherence", "NPMI coherence (-1..1)"), ("diversity", "Topic diversity (0..1)"),
+              ("quality", "Quality = NPMI x diversity"), ("stability", "Stability (0..1)")]
+    fig, axes = plt.subplots(1, 4, figsize=(11, 3.2), sharex=True)
+    chosen = k_scores[k_scores["chosen"]].iloc[0]
+    small = k_scores["smallest_topic"] < MIN_TOPIC_UNITS if "smallest_topic" in k_scores else k_scores["k"] < 0
+    for ax, (col, title) in zip(axes, panels):
+        ax.plot(k_scores["k"], k_scores[col], color=COLORS["reference"], lw=1)
+        ax.scatter(k_scores.loc[~small, "k"], k_scores.loc[~small, col], color=COLORS["reference"], zorder=2)
+        ax.scatter(k_scores.loc[small, "k"], k_scores.loc[small, col], facecolor="white",
+                   edgecolor=COLORS["reference"], zorder=2)
+        ax.scatter([chosen["k"]], [chosen[col]], s=170, facecolor="none", edgecolor=COLORS["highlight"],
+                   linewidths=2.5, zorder=3)
+        ax.set_title(title, fontsize=9)
+        ax.set_xticks(k_scores["k"])
+        ax.set_xlabel("Number of topics k")
+    fig.suptitle(f"k = {int(chosen['k'])} gives the most coherent, least repetitive topics "
+                 f"(quality {chosen['quality']:.2f})", x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout()
+    note = TOPIC_SCORE_NOTE + f" Hollow: a topic of fewer than {MIN_TOPIC_UNITS} units, no candidate."
+    add_footnote(fig, "\n".join(filter(None, [source, note])))
+    return fig
+
+
+def plot_topic_shares(shares, topics, by: str = "week", source: str = ""):
+    """Stacked bars: the share of sentences per topic in each week (``by='week'``) or outlet
+    (``by='source'``), from :func:`helpers.topics.topic_shares`; colours are the topics'. Fewer
+    than two weeks or outlets give a message figure (nothing to compare)."""
+    import numpy as np
+
+    what = "weeks" if by == "week" else "outlets"
+    periods = sorted(shares["period"].unique()) if shares is not None and len(shares) else []
+    if len(periods) < 2 or topics is None or len(topics) == 0:
+        return _message_figure(f"Topics by {by} need a corpus spanning two or more {what} "
+                               f"(this one has {len(periods)})", source)
+    labels = dict(zip(topics["topic_id"], topics["label"]))
+    table = shares.pivot_table(index="period", columns="topic_id", values="share", fill_value=0.0).reindex(periods)
+    counts = shares.groupby("period")["n_sentences"].sum().reindex(periods)
+    fig, ax = plt.subplots(figsize=(9, 3.2 + 0.25 * len(topics)) if by == "week" else (9, 1.6 + 0.4 * len(periods)))
+    positions = np.arange(len(periods))
+    bottom = np.zeros(len(periods))
+    for t in table.columns:
+        values = table[t].to_numpy()
+        kw = dict(color=topic_color(t), label=f"{t}: {labels.get(t, t)}")
+        if by == "week":
+            ax.bar(positions, values, bottom=bottom, width=0.8, **kw)
+        else:
+            ax.barh(positions, values, left=bottom, height=0.7, **kw)
+        bottom += values
+    ticks = [f"{p}\n(n={n})" if by == "week" else f"{p} (n={n})" for p, n in zip(periods, counts)]
+    if by == "week":
+        ax.set_xticks(positions, ticks, fontsize=7, rotation=90 if len(periods) > 12 else 0)
+        ax.set_ylabel("Share of the week's sentences")
+        ax.set_xlabel("Week starting (Monday); n = sentences with a topic")
+        ax.set_ylim(0, 1)
+    else:
+        ax.set_yticks(positions, ticks, fontsize=8)
+        ax.set_xlabel("Share of the outlet's sentences (n = sentences with a topic)")
+        ax.set_xlim(0, 1)
+        ax.invert_yaxis()
+    lead = table.mean(axis=0).idxmax()
+    ax.set_title(f"'{labels.get(lead, lead)}' leads on average ({table[lead].mean():.0%}); "
+                 f"its share ranges {table[lead].min():.0%}-{table[lead].max():.0%} across {what}")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.grid(axis="x" if by == "week" else "y", visible=False)
+    fig.tight_layout()
+    add_footnote(fig, "\n".join(filter(None, [source, "Dominant topic of each sentence; sentences with no topic "
+                                                      "(boilerplate, no known term) left out."])))
+    return fig
