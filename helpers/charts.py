@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from helpers import columns
 
@@ -329,22 +330,27 @@ def plot_casualties_by_place(totals, source: str = ""):
     left_out = len(totals) - len(rows)
     if len(rows) == 0:
         return _message_figure("No per-event casualty figure was found in this corpus.", source)
-    rows = rows.sort_values(["killed", "injured"], ascending=True).tail(20)
-    killed = rows["killed"].astype(float).to_numpy()
-    injured = rows["injured"].astype(float).to_numpy()
+    # the bars are killed + injured, so the order and the title go by that sum
+    rows = rows.assign(_t=rows["killed"].astype("Float64").fillna(0) + rows["injured"].astype("Float64").fillna(0))
+    rows = rows.sort_values(["_t", "killed"], ascending=True).tail(20)
+    killed = rows["killed"].astype("Float64").fillna(0).astype(float).to_numpy()
+    injured = rows["injured"].astype("Float64").fillna(0).astype(float).to_numpy()
     y = np.arange(len(rows))
     fig, ax = plt.subplots(figsize=(9, 2.4 + 0.45 * len(rows)))
     fig.subplots_adjust(bottom=0.75 / (2.4 + 0.45 * len(rows)))
     ax.barh(y, killed, color=COLORS["killed"], label="killed")
     ax.barh(y, injured, left=killed, color=COLORS["injured"], label="injured")
     for yi, k, i in zip(y, killed, injured):
-        ax.text(k + i, yi, f"  {k:g} killed, {i:g} injured", va="center", fontsize=9)
+        ax.text(k + i, yi, f"  {k:,.0f} killed, {i:,.0f} injured", va="center", fontsize=9)
     ax.set_yticks(y, rows["location"])
     ax.set_xlabel("people (killed + injured, as reported)")
     ax.set_xlim(0, max(killed + injured) * 1.45 + 1)
     ax.grid(axis="y", visible=False)
     top = rows.iloc[-1]
-    ax.set_title(f"{top['location']}: the heaviest reported toll, {top['killed']:g} killed and {top['injured']:g} injured")
+    reports = f" ({int(top['reports']):,} report{'s' if int(top['reports']) != 1 else ''})" \
+        if "reports" in rows.columns and pd.notna(top.get("reports")) else ""
+    ax.set_title(f"{top['location']}: the largest reported toll, {killed[-1]:,.0f} killed and "
+                 f"{injured[-1]:,.0f} injured{reports}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     note = f"{left_out} vague or cumulative figure(s) not drawn. " if left_out else ""
     add_footnote(fig, f"{note}{EXTRACTION_NOTE}\n{source}".strip())
