@@ -506,8 +506,9 @@ def _appositive_end(s: _Sentence, k: int) -> int | None:
                 p += 1
             hit = t.casualty.match_at(s.low, p, lambda r: r["position"] == "after")
             return c if hit else None
-        if w in _PUNCT_STOP or w in ("among", "and", "who", "which") or t.casualty.match_at(s.low, c):
-            return None
+        ages = w == "and" and _is_count_word(s.low[c - 1]) and c + 1 < len(s.low) and _is_count_word(s.low[c + 1])
+        if w in _PUNCT_STOP or (w in ("among", "and", "who", "which") and not ages) or t.casualty.match_at(s.low, c):
+            return None  # "aged five and 10" is an aside; "one killed and one injured" is none
     return None
 
 
@@ -718,7 +719,9 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
             continue
         qualifier, qstart = qualifier_before(s.tokens, i) if i in counts else (None, i)
         before = _casualty_role_before(s, qstart)
-        after = _casualty_role_after(s, k, limit=5)
+        # "A woman and two girls, aged five and 10, were killed": an aside before the casualty word
+        close = _appositive_end(s, k) if k < len(s.low) and s.low[k] == "," else None
+        after = _casualty_role_after(s, k if close is None else close + 1, limit=5)
         # "police detained a man, and two people were injured": the object of another verb is no subject
         if after and not before and qstart > 0 and s.low[qstart - 1].endswith("ed") \
                 and s.low[qstart - 1] not in _REPORTED:
@@ -1129,8 +1132,8 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
             while end < len(s.low):
                 if wt.match_at(s.low, end):
                     end += wt.match_at(s.low, end)[1]
-                elif end + 1 < len(s.low) and s.low[end].isalpha() and s.low[end] not in ("and", "or", "which", "that") \
-                        and wt.match_at(s.low, end + 1):
+                elif end + 1 < len(s.low) and s.low[end].replace("-", "").isalpha() \
+                        and s.low[end] not in ("and", "or", "which", "that") and wt.match_at(s.low, end + 1):
                     end += 1 + wt.match_at(s.low, end + 1)[1]
                 elif end + 2 < len(s.low) and s.low[end] in ("and", "or") and s.low[end + 1].isalpha() \
                         and not s.low[end + 1][0].isdigit() and wt.match_at(s.low, end + 2) \
@@ -1139,9 +1142,17 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
                 else:
                     break
             return hit[0], end
+        if s.low[k] in ("and", "or") and k > j and k + 2 < len(s.low) and _is_count_word(s.low[k + 1]):
+            # "five Russian combat and nine reconnaissance drones": the head noun is shared
+            shared = _weapon_after(s, k + 2, limit=3)
+            return (shared[0], k) if shared else None
         if s.low[k] in _PUNCT_STOP or s.low[k] in ("and", "or", "which", "that") or s.low[k][0].isdigit():
             return None
     return None
+
+
+def _is_count_word(w: str) -> bool:
+    return w[:1].isdigit() or (w in number_words() and number_words()[w][1] in ("unit", "ten"))
 
 
 def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int] | None:
