@@ -1583,6 +1583,31 @@ def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
     return out
 
 
+_ALL_BEFORE = re.compile(r"\b(?:(?P<every>everything|all of them|all of these|all of those|all of the targets|all the targets)"
+                         r"|all (?:of )?the (?P<what>[a-z-]+)s\b)")
+_ALL_BEFORE_VERB = re.compile(r"\b(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b")
+
+
+def _all_of_the_ones_before(s: _Sentence, prev_events: list[dict]) -> None:
+    """A sentence that counts nothing but says all of them were stopped completes the launch
+    counts of the sentence before: "Russia attacked Kyiv with 35 Shahed drones. All the drones ...
+    were shot down" (35 of 35); "destroyed everything" after a list completes each of its weapons.
+    Only events with a launch count and no interception count are completed, in place."""
+    low = s.text.lower()
+    m = _ALL_BEFORE.search(low)
+    if m is None or not prev_events or not _ALL_BEFORE_VERB.search(low):
+        return
+    open_events = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None]
+    if m.group("what"):
+        hit = tables().weapons.match_at([m.group("what") + "s"], 0) or tables().weapons.match_at([m.group("what")], 0)
+        if hit is None:
+            return
+        open_events = [e for e in open_events if _same_class(e, hit[0])]
+    for ev in open_events:
+        ev["intercepted"] = ev["launched"]
+        _finish_interception(ev)
+
+
 def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
     into those events in place instead."""
@@ -1594,6 +1619,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
         return []  # "the US delivered 500 missiles": deliveries and production are not attacks
     figs = _interception_figures(s, "air_defence" in cues)
     if not figs:
+        _all_of_the_ones_before(s, prev_events)
         return []
     # A bare count takes the weapon of the count before it, else the sentence's nearest weapon; a
     # generic "targets" count takes it only when every count before it is of one class ("launched
@@ -1834,7 +1860,8 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
             and (prev_inter or _shares(words, t.weapon_words)) and t.intercept_re.search(low)
         wants_economic = "economic" in kinds and _DIGIT.search(text) and _money_regex().search(text)
         s = None
-        if (wants_casualty or wants_interception or wants_economic) and t.number_re.search(low):
+        # an interception sentence may count nothing itself ("All the drones were shot down")
+        if wants_interception or ((wants_casualty or wants_economic) and t.number_re.search(low)):
             s = _parse(text)
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []

@@ -930,3 +930,21 @@ def test_payments_for_casualties_are_not_casualties(text):
 def test_a_sub_count_after_its_toll_adds_nothing():
     ev = one("Five people were killed and 12 wounded in Odesa. A 14-year-old girl was among the wounded.")
     assert [(e["killed"], e["injured"]) for e in ev] == [(5, 12)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia attacked the Kyiv region with 35 Shahed drones overnight. All the drones, which came from "
+     "the Bryansk region, were shot down by air defence.", [("drone", 35, 35)]),
+    ("Russia launched 40 drones and 3 missiles. Air defence destroyed all of them.",
+     [("drone", 40, 40), ("missile", 3, 3)]),
+    ("Air defence units shot down five combat and nine reconnaissance drones.",
+     [("drone", None, 5), ("drone", None, 9)]),
+    ("Fifteen Shaheds and one Kh-59 air-guided missile were shot down, the air force said.",
+     [("drone", None, 15), ("cruise missile", None, 1)]),
+])
+def test_all_of_the_ones_before_shared_nouns_and_hyphenated_names(text, expected):
+    assert pairs(text) == expected
+
+
+def test_a_victim_list_with_an_age_aside():
+    assert [e["killed"] for e in one("A woman and two girls, aged five and 10, were killed in Sumy.")] == [3]
