@@ -442,8 +442,8 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             if row["position"] != "after":
                 return None
             # "1,180 soldiers killed and wounded": a combined count is neither killed nor injured
-            other = k + n + 1 < len(s.low) and s.low[k + n] in ("and", "or") and t.casualty.match_at(
-                s.low, k + n + 1, lambda r: r["position"] == "after" and r["role"] != row["role"])
+            # ... also "killed, wounded and captured", "have died or been injured"
+            other = _combined_with(s, k + n, row["role"])
             # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
             adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
             if other or adjective:
@@ -482,6 +482,22 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             continue
         return None
     return None
+
+
+_COMBINE_GAP = frozenset((",", "and", "or", "been", "were", "have", "had", "was"))
+
+
+def _combined_with(s: _Sentence, k: int, role: str) -> bool:
+    """Whether the casualty word ending before token ``k`` is joined to another role's word
+    ("killed and wounded", "killed, wounded and captured", "died or been injured"): one count of
+    both, which fills neither field."""
+    gap = 0
+    while k < len(s.low) and s.low[k] in _COMBINE_GAP and gap < 3:
+        k, gap = k + 1, gap + 1
+    if not gap or k >= len(s.low) or not any(w in ("and", "or", ",") for w in s.low[k - gap:k]):
+        return False
+    hit = tables().casualty.match_at(s.low, k, lambda r: r["position"] == "after")
+    return bool(hit) and hit[0]["role"] != role
 
 
 _OF_GROUP = frozenset("its their our his her the".split())
@@ -1019,7 +1035,7 @@ def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
+def _casualty_events(s: _Sentence, prev_text: str | None, prev2_text: str | None = None) -> list[dict]:
     t = tables()
     if not t.casualty_re.search(s.text.lower()):
         return []
@@ -1029,6 +1045,8 @@ def _casualty_events(s: _Sentence, prev_text: str | None) -> list[dict]:
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
         figures = _drop_among_parts(figures, prev_text)
+        if prev2_text:  # "8 dead. At least 18 wounded. Among those killed was a baby girl."
+            figures = _drop_among_parts(figures, prev2_text)
     if not figures:
         return []
     if t.noncasualty.find_all(s.low) and not s.weapons:
@@ -1114,6 +1132,8 @@ def _supersede(earlier: list[dict], ev: dict) -> None:
 def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | None:
     """A weapon named right after a count ("21 Shahed suicide drones"): (row, end token)."""
     wt = tables().weapons
+    if j < len(s.low) and s.low[j] in _GROUP_COUNTS:
+        return None  # "two waves of missile strikes" counts waves, not missiles
     if j < len(s.low) and s.low[j].endswith("-") and len(s.low[j]) > 1:
         # "120 Shahed-, Gerbera-, Italmas-type and other drones": a suspended list of types
         k = j
@@ -1426,6 +1446,7 @@ _SINGLE_FOLLOWERS = frozenset(
     "but as toward towards into by overnight during against across with to last".split()) | _PUNCT_STOP
 _SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
 _GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
+_GROUP_COUNTS = frozenset("waves barrages salvos volleys rounds series swarms groups types kinds".split())
 
 
 def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
@@ -1656,6 +1677,15 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
             same = [e for e in prev_events if weapon is None or _same_class(e, weapon)
                     or (weapon["weapon_class"] == "mixed" and len(prev_events) == 1)]
             target = same[-1] if same else None
+        if target is None and values["launched"] is not None and values["intercepted"] is not None and prev_events:
+            # "Russia fired three dozen missiles. ... disabling 16 of the 36 launched": the same launch
+            # count again, now with its interceptions, completes the event before
+            again = [e for e in prev_events if e["launched"] == as_int(values["launched"]) and e["intercepted"] is None
+                     and (weapon is None or _same_class(e, weapon))]
+            if again:
+                again[-1]["intercepted"] = as_int(values["intercepted"])
+                _finish_interception(again[-1])
+                continue
         if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
                 and values["intercepted"] < target["intercepted"]:
             continue  # "11 drones were shot down over the Belgorod region": a share of the total before
@@ -1848,6 +1878,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     out: dict[str, list[dict]] = {k: [] for k in kinds}
     t = tables()
     prev_text: str | None = None
+    prev2_text: str | None = None
     prev_inter: list[dict] = []
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
@@ -1866,7 +1897,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
         if s is not None and wants_casualty:
-            for ev in _casualty_events(s, prev_text):
+            for ev in _casualty_events(s, prev_text, prev2_text):
                 revises = ev.pop("_revises")
                 ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
                       "superseded": False}
@@ -1883,7 +1914,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         if s is not None and wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
-        prev_text = text
+        prev2_text, prev_text = prev_text, text
     return out
 
 
