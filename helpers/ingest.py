@@ -34,8 +34,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # (TimeoutError). Longer paragraphs are cut into chunks of at most this many characters first,
 # at the last sentence end (". ") in the chunk's second half, else at its last space.
 MAX_CHUNK_CHARS = 10_000
-# An article longer than this is cut at the last line break before it, with a warning: no
-# single file may stall a run (a long news feature is under 100,000 characters).
+# An article longer than this is cut at the last line break (or sentence end) before it, with a
+# warning: no single file may stall a run (a long news feature is under 100,000 characters).
 MAX_ARTICLE_CHARS = 2_000_000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
@@ -585,7 +585,8 @@ def build_tables(
     metadata), which wins over guesses (a date in the file name, a headline first line).
     Two documents with the same normalised text are one article: the first path is kept and
     the other reported as 'duplicate'. A repeated id gets a '-2', '-3' suffix and a warning.
-    An article over ``max_chars`` characters is cut at a line break with a warning; a line over
+    An article over ``max_chars`` characters is cut at a line break (else a sentence end) with a
+    warning; a line over
     ``MAX_CHUNK_CHARS`` is split into bounded sentences with a warning; a month- or year-only
     date keeps its precision (``date_precision``) with a warning.
     """
@@ -604,10 +605,12 @@ def build_tables(
             continue
         if len(text) > max_chars:
             full = len(text)
-            cut = text.rfind("\n", 0, max_chars + 1)
-            text = text[: cut if cut > 0 else max_chars].rstrip()
+            cut = text.rfind("\n", max_chars // 2, max_chars + 1)  # a line break, else a sentence end
+            cut = cut if cut > 0 else next(bounded_chunks(text, 0, len(text), max_chars))[1]
+            text = text[:cut].rstrip()
             report.append(Issue(item.path, "warning", f"article is {full:,} characters long; only the first "
-                                f"{len(text):,} (up to a line break) were read: split the file into articles"))
+                                f"{len(text):,} (up to a line or sentence break) were read: split the file "
+                                "into articles"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen_hash:
             report.append(Issue(item.path, "duplicate", f"same text as {seen_hash[digest]}; kept that one"))

@@ -223,7 +223,10 @@ def test_an_article_over_the_limit_is_cut_at_a_line_break_with_a_warning(tmp_pat
     articles, sentences, report = ingest.ingest_corpus(tmp_path, max_chars=40)
     assert articles["text"].tolist() == ["First paragraph here."]
     assert report.values.tolist() == [["long.txt", "warning", "article is 60 characters long; only the first 21 "
-                                       "(up to a line break) were read: split the file into articles"]]
+                                       "(up to a line or sentence break) were read: split the file into articles"]]
+    (tmp_path / "long.txt").write_text("One sentence here. Another one here. A third one.")  # one line
+    articles, _, _ = ingest.ingest_corpus(tmp_path, max_chars=40)
+    assert articles["text"].tolist() == ["One sentence here. Another one here."]
 
 
 # --- publication dates keep their precision --------------------------------------------------
