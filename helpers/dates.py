@@ -46,7 +46,9 @@ Rules (publication day P; weeks run Monday-Sunday):
   day), then the leftmost: "Overnight, Russia launched 21 drones, the air force said on
   Wednesday" is dated by "Overnight".
 - no phrase: ``date_resolved`` False and the publication day stands in as date/start/end
-  (None when there is no publication date).
+  (None when there is no publication date). A phrase that cannot be resolved (no publication
+  date for a relative phrase, "31 April") keeps ``date_phrase`` with dates None and
+  ``date_resolved`` False.
 - a publication date known only to the month ("2026-01") or the year ("2026"), its
   ``date_precision`` (see :func:`parse_date_precision`): a phrase is resolved against every day
   the publication could have been. When every day gives the same answer ("last year", "in
@@ -54,9 +56,7 @@ Rules (publication day P; weeks run Monday-Sunday):
   month (or year), the phrase resolves to the window they span, with ``date`` None ("this month"
   in an article of 2026-01 -> 2026-01-01 to 2026-01-31); otherwise ("on Monday", "overnight",
   "yesterday" could fall in the month before) it is not resolved at all. With no phrase, the
-  publication month (or year) stands in as date_start/date_end and ``date`` is None. A phrase that cannot be resolved (no publication
-  date for a relative phrase, "31 April") keeps ``date_phrase`` with dates None and
-  ``date_resolved`` False.
+  publication month (or year) stands in as date_start/date_end and ``date`` is None.
 """
 
 from __future__ import annotations

@@ -340,8 +340,8 @@ def _records_from_csv(text: str, rel: str) -> Iterator[Document | Issue]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(fields):
-            yield Issue(where, "warning", f"CSV line {line} has {len(row)} fields, the header "
-                        f"{len(fields)}: " + ("extra fields dropped" if len(row) > len(fields) else "missing fields left empty"))
+            fix = "extra fields dropped" if len(row) > len(fields) else "missing fields left empty"
+            yield Issue(where, "warning", f"CSV line {line} has {len(row)} fields, the header {len(fields)}: {fix}")
         record = dict(zip(fields, row))
         yield from _record_document(record, where)
 

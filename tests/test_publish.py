@@ -82,6 +82,10 @@ def hostile_pages(tmp_path_factory):
     corpus.mkdir()
     (corpus / "2024-05-05_kyiv.txt").write_text(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY, encoding="utf-8")
     (corpus / "odesa.md").write_text(HOSTILE_FRONT, encoding="utf-8")
+    # a month-only and a year-only date go through every notebook too
+    (corpus / "wire.jsonl").write_text(
+        '{"id": "month-only", "date": "2026-01", "text": "Drones attacked Sumy overnight, injuring two people."}\n'
+        '{"id": "year-only", "date": "2026", "text": "A missile hit Poltava, killing one man."}\n', encoding="utf-8")
     (corpus / HOSTILE_NAME).write_text("Two soldiers were killed and four injured near Bakhmut on Monday.\n",
                                        encoding="utf-8")
     executed = execute_all(
