@@ -52,6 +52,9 @@ STYLE = {
     "grid.alpha": 0.3,
     "font.size": 10,
     "legend.frameon": False,
+    # Labels come from article text (titles, places): "$5 and $6" is not TeX, and a title such
+    # as "$\\frac{$" must not stop a chart from being drawn.
+    "text.parse_math": False,
 }
 
 

@@ -15,6 +15,7 @@ ARTICLES = [
     "sha256",       # str: hash of the normalised text (duplicates share it)
     "n_sentences",  # int
     "text",         # str: the normalised article text every character offset points into
+    "date_precision",  # 'day' | 'month' | 'year' | None: what the source gave ('2026-01' is a month)
 ]
 
 SENTENCES = [

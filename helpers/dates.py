@@ -49,6 +49,14 @@ Rules (publication day P; weeks run Monday-Sunday):
   (None when there is no publication date). A phrase that cannot be resolved (no publication
   date for a relative phrase, "31 April") keeps ``date_phrase`` with dates None and
   ``date_resolved`` False.
+- a publication date known only to the month ("2026-01") or the year ("2026"), its
+  ``date_precision`` (see :func:`parse_date_precision`): a phrase is resolved against every day
+  the publication could have been. When every day gives the same answer ("last year", "in
+  February 2025") that answer stands; when the answers differ but all lie inside the publication
+  month (or year), the phrase resolves to the window they span, with ``date`` None ("this month"
+  in an article of 2026-01 -> 2026-01-01 to 2026-01-31); otherwise ("on Monday", "overnight",
+  "yesterday" could fall in the month before) it is not resolved at all. With no phrase, the
+  publication month (or year) stands in as date_start/date_end and ``date`` is None.
 """
 
 from __future__ import annotations
@@ -341,6 +349,75 @@ def _apply(rule: str, groups: dict, pub: dt.date | None):
 
 # --- public API -------------------------------------------------------------------------------
 
+PRECISIONS = ("day", "month", "year")
+_YEAR_ONLY = re.compile(r"((?:1[89]|2\d)\d\d)")
+_YEAR_MONTH = re.compile(r"((?:1[89]|2\d)\d\d)[-/.](0?[1-9]|1[0-2])")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s+(?P<year>(?:1[89]|2\d)\d\d)", re.IGNORECASE)
+_YEAR_MONTH_NAME = re.compile(rf"(?P<year>(?:1[89]|2\d)\d\d)\s+(?P<mon>{_MONTH_NAMES})\.?", re.IGNORECASE)
+
+
+def parse_date_precision(value) -> tuple[str | None, str | None]:
+    """A publication date as written -> ``(date, precision)``, keeping only what the source gave.
+
+    ``precision`` is 'day' (date 'YYYY-MM-DD'), 'month' ('YYYY-MM': "2026-01", "January 2026",
+    "2026/1") or 'year' ('YYYY'); ``(None, None)`` for a missing value, a date without a year
+    ("22 March") and anything that is not a date. A full timestamp with a time zone is taken in
+    UTC. A missing day is never filled in with the 1st.
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), "day"
+    if isinstance(value, dt.date):
+        return value.isoformat(), "day"
+    text = str(value).strip()
+    if not text:
+        return None, None
+    if _YEAR_ONLY.fullmatch(text):
+        return text, "year"
+    found = _YEAR_MONTH.fullmatch(text)
+    if found:
+        return f"{found.group(1)}-{int(found.group(2)):02d}", "month"
+    found = _MONTH_YEAR.fullmatch(text) or _YEAR_MONTH_NAME.fullmatch(text)
+    if found:
+        month = MONTHS[next(m for m in MONTHS if m.lower() == found.group("mon").lower())]
+        return f"{found.group('year')}-{month:02d}", "month"
+    from dateutil import parser as dateutil_parser
+
+    try:  # parsed twice with different defaults: a part that changes was not in the text
+        a = dateutil_parser.parse(text, default=dt.datetime(2000, 1, 1))
+        b = dateutil_parser.parse(text, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return None, None
+    if a.year != b.year:
+        return None, None
+    if a.month != b.month:
+        return f"{a.year:04d}", "year"
+    if a.day != b.day:
+        return f"{a.year:04d}-{a.month:02d}", "month"
+    if a.tzinfo is not None:
+        a = a.astimezone(dt.timezone.utc)
+    return a.date().isoformat(), "day"
+
+
+def publication_window(published) -> tuple[dt.date, dt.date, str] | None:
+    """The days a publication date allows: ``(first, last, precision)``, or None when unknown.
+
+    'YYYY-MM-DD' (or a longer ISO string, a date, a datetime) is one day; 'YYYY-MM' the whole
+    month; 'YYYY' the whole year. Anything else is an error (see :func:`parse_published`).
+    """
+    if isinstance(published, str):
+        text = published.strip()
+        if _YEAR_ONLY.fullmatch(text):
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), "year"
+        found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if found and 1 <= int(found.group(2)) <= 12:
+            return (*_month_window(int(found.group(1)), int(found.group(2))), "month")
+    day = parse_published(published)
+    return None if day is None else (day, day, "day")
+
+
 def publication_day(value) -> tuple[str | None, str | None]:
     """The record's date as extraction takes it, and a warning when it cannot be used whole: a
     month-only ("2026-01") or year-only date gives no day to resolve "on Monday" or "overnight"
@@ -397,18 +474,40 @@ def find_date_phrases(sentence: str) -> list[tuple[int, int, str, dict]]:
     return found
 
 
+def _resolve_over(rule: str, groups: dict, days: list[dt.date], first: dt.date, last: dt.date):
+    """Resolve a phrase for every possible publication day: one answer when all agree, the
+    window they span when it lies inside [first, last], else None (see the module doc)."""
+    answers = {_apply(rule, groups, day) for day in days}
+    if None in answers or not answers:
+        return None
+    if len(answers) == 1:
+        return answers.pop()
+    lo, hi = min(a[0] for a in answers), max(a[1] for a in answers)
+    if first <= lo and hi <= last:
+        return lo, hi, False
+    return None
+
+
 def resolve_event_date(sentence: str, published: str | dt.date | None) -> dict:
     """Resolve the event date of ``sentence`` against its article's publication date.
 
     Returns {date_phrase, date, date_start, date_end, date_resolved}: the phrase as written
     (e.g. "During Wednesday night") or None; 'YYYY-MM-DD' strings for the event day (a night's
     END day; None for a window wider than one day or night) and the inclusive window; and
-    whether a phrase was found and resolved. The rules are in the module docstring.
+    whether a phrase was found and resolved. ``published`` may be a day, a month ('YYYY-MM')
+    or a year ('YYYY'). The rules are in the module docstring.
     """
-    pub = parse_published(published)
+    window = publication_window(published)
+    pub = window[0] if window and window[2] == "day" else None
+    days: list[dt.date] = []
+    if window and window[2] != "day":
+        days = [window[0] + dt.timedelta(days=n) for n in range((window[1] - window[0]).days + 1)]
     candidates = []
     for start, end, rule, groups in find_date_phrases(sentence):
-        resolved = _apply(rule, groups, pub)
+        if days:
+            resolved = _resolve_over(rule, groups, days, window[0], window[1])
+        else:
+            resolved = _apply(rule, groups, pub)
         phrase = sentence[start:end].strip()
         if resolved is None:
             candidates.append(((1, 0, start), phrase, None))
@@ -417,6 +516,9 @@ def resolve_event_date(sentence: str, published: str | dt.date | None) -> dict:
             width = 0 if single else (last - first).days  # a night is as precise as a day
             candidates.append(((0, width, start), phrase, resolved))
     if not candidates:
+        if window and window[2] != "day":  # the month (or year) stands in; no single day is known
+            return {"date_phrase": None, "date": None, "date_start": window[0].isoformat(),
+                    "date_end": window[1].isoformat(), "date_resolved": False}
         iso = pub.isoformat() if pub else None
         return {"date_phrase": None, "date": iso, "date_start": iso, "date_end": iso,
                 "date_resolved": False}

@@ -11,7 +11,9 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,10 +25,19 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.columns import ARTICLES, INGEST_REPORT, SENTENCES
+from helpers.dates import parse_date_precision
 
 # A paragraph break (blank line or a single newline) always ends a sentence: headings such as
 # "China-Russia Unity" carry no full stop and must not be glued to the next sentence.
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Punkt runs each regex under nltk's 5-second time limit, and a paragraph of megabytes exceeds it
+# (TimeoutError). Longer paragraphs are cut into chunks of at most this many characters first,
+# at the last sentence end (". ") in the chunk's second half, else at its last space.
+MAX_CHUNK_CHARS = 10_000
+# An article longer than this is cut at the last line break (or sentence end) before it, with a
+# warning: no single file may stall a run (a long news feature is under 100,000 characters).
+MAX_ARTICLE_CHARS = 2_000_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 
 
 @lru_cache(maxsize=1)
@@ -46,25 +57,49 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-def split_sentences(text: str) -> list[tuple[int, int, str]]:
+def bounded_chunks(text: str, start: int, end: int, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text[start:end]`` of at most ``max_chars`` characters each.
+
+    A piece ends after the last sentence end (". ", "? ") in its second half, else after its
+    last white space, else (a run of letters without a space) at ``max_chars`` exactly.
+    """
+    while end - start > max_chars:
+        limit = start + max_chars
+        window = text[start + max_chars // 2:limit]
+        cut = None
+        for m in _SENTENCE_END.finditer(window):
+            cut = start + max_chars // 2 + m.end()
+        if cut is None:
+            space = max(window.rfind(" "), window.rfind("\t"))
+            cut = start + max_chars // 2 + space + 1 if space >= 0 else limit
+        yield start, cut
+        start = cut
+    if end > start:
+        yield start, end
+
+
+def split_sentences(text: str, max_chunk: int = MAX_CHUNK_CHARS) -> list[tuple[int, int, str]]:
     """Split ``text`` into sentences: a list of ``(start, end, sentence)`` with ``text[start:end] == sentence``.
 
     Rule: every line is a paragraph and ends a sentence; inside a line nltk's Punkt splits,
     with the abbreviations above ("Gen.", "U.S.", "a.m.", "Feb.") never ending a sentence.
-    Leading and trailing white space is not part of a sentence.
+    A line longer than ``max_chunk`` characters is first cut by :func:`bounded_chunks`, so no
+    sentence is longer than that and Punkt never meets megabytes at once. Leading and trailing
+    white space is not part of a sentence.
     """
     tokenizer = sentence_tokenizer()
     out: list[tuple[int, int, str]] = []
     for para in _PARAGRAPH.finditer(text):
-        chunk = para.group()
-        for s, e in tokenizer.span_tokenize(chunk):
-            piece = chunk[s:e]
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            start = para.start() + s + lead
-            out.append((start, start + len(stripped), stripped))
+        for c_start, c_end in bounded_chunks(text, para.start(), para.end(), max_chunk):
+            chunk = text[c_start:c_end]
+            for s, e in tokenizer.span_tokenize(chunk):
+                piece = chunk[s:e]
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                lead = len(piece) - len(piece.lstrip())
+                start = c_start + s + lead
+                out.append((start, start + len(stripped), stripped))
     return out
 
 
@@ -77,6 +112,8 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
+# A file larger than this is not read at all (a JSONL or CSV of many articles may be large).
+MAX_FILE_BYTES = 1024 * 2**20
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 METADATA_FIELDS = ("title", "date", "source", "url", "language")
 # A manifest row names its file in one of these columns.
@@ -111,24 +148,58 @@ def normalise_text(text: str) -> str:
 
     Every character offset in Frontline points into this normalised text (``articles.text``).
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _clean_str(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
+# Magic numbers of binary files often found renamed in scraped folders.
+FILE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"RIFF", "a RIFF file (WebP image, WAV audio)"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like mostly-ASCII UTF-16 without a BOM:
+    NUL in nearly every odd (or even) position and almost never in the other."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    nul_even, nul_odd = even.count(0) / half, odd.count(0) / half
+    if nul_odd > 0.3 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.3 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, then cp1252.
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM (or without one, when
+    the NUL bytes say so), then cp1252.
 
     Returns ``(text, warning)``; ``text`` is None when the bytes are binary or undecodable,
-    and ``warning`` then says why. A cp1252 fallback returns the text with a warning, since
-    a wrong guess would garble quotes and dashes rather than numbers.
+    and ``warning`` then says why (naming the file type for images, PDFs and archives). A
+    cp1252 fallback returns the text with a warning, since a wrong guess would garble quotes
+    and dashes rather than numbers.
     """
+    for magic, kind in FILE_SIGNATURES:
+        if data.startswith(magic):
+            return None, f"binary file ({kind}), not text"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError:
             return None, "starts with a UTF-16 byte-order mark but is not valid UTF-16"
     if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding:
+            try:
+                return data.decode(encoding), f"UTF-16 without a byte-order mark; decoded as {encoding.upper()}"
+            except UnicodeDecodeError:
+                pass
         return None, "binary file (contains NUL bytes), not text"
     try:
         return data.decode("utf-8-sig"), None
@@ -149,12 +220,23 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
     return None, f"{utf8_error}, and no other encoding fits: re-save the file as UTF-8"
 
 
-def _looks_binary(text: str) -> bool:
-    """True when more than 10% of the characters are control characters (not tab or newline)."""
+def _looks_binary(text: str, sample: int = 100_000) -> bool:
+    """True when more than 10% of the characters are control characters (not tab or newline),
+    counted on the first ``sample`` characters (a 50 MB file is judged as fast as a small one)."""
+    text = text[:sample]
     if not text:
         return False
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r\f")
     return controls / len(text) > 0.10
+
+
+def _clean_str(value: str) -> str:
+    """Lone surrogates (JSON's "\\ud800") cannot be written to parquet: each becomes U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _split_front_matter(text: str) -> tuple[dict, str]:
@@ -229,14 +311,39 @@ def _records_from_jsonl(text: str, rel: str) -> Iterator[Document | Issue]:
 
 
 def _records_from_csv(text: str, rel: str) -> Iterator[Document | Issue]:
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    """One Document per row; a row with more or fewer fields than the header is reported
+    (its extra fields are dropped, missing ones are empty), a row csv cannot parse is skipped."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_CHARS * 4))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        yield Issue(rel, "skipped", f"not a readable CSV (line 1: {exc})")
+        return
+    fields = [f.strip().lower() for f in (header or [])]
     if "text" not in fields:
         yield Issue(rel, "skipped", "CSV has no 'text' column (columns: " + ", ".join(fields) + ")")
         return
-    for rowno, row in enumerate(reader, start=2):  # row 1 is the header
-        record = {(k or "").strip().lower(): v for k, v in row.items()}
-        yield from _record_document(record, f"{rel}:{rowno}")
+    end = reader.line_num
+    while True:
+        line = end + 1  # the line the record starts on (a quoted field may span several lines)
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Issue(f"{rel}:{line}", "skipped", f"CSV line {line} cannot be parsed ({exc}); "
+                        "the rest of the file is not read")
+            return
+        end = reader.line_num
+        where = f"{rel}:{line}"
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(fields):
+            fix = "extra fields dropped" if len(row) > len(fields) else "missing fields left empty"
+            yield Issue(where, "warning", f"CSV line {line} has {len(row)} fields, the header {len(fields)}: {fix}")
+        record = dict(zip(fields, row))
+        yield from _record_document(record, where)
 
 
 def _record_document(record: dict, where: str) -> Iterator[Document | Issue]:
@@ -245,7 +352,7 @@ def _record_document(record: dict, where: str) -> Iterator[Document | Issue]:
         yield Issue(where, "skipped", "record has no 'text' (or it is empty)")
         return
     meta = {k: record.get(k) for k in ("id", *METADATA_FIELDS) if record.get(k) not in (None, "")}
-    yield Document(where, text, {k: str(v) for k, v in meta.items()})
+    yield Document(where, text, {k: _clean_str(str(v)) for k, v in meta.items()})
 
 
 def read_file(path: Path, rel: str) -> Iterator[Document | Issue]:
@@ -256,9 +363,15 @@ def read_file(path: Path, rel: str) -> Iterator[Document | Issue]:
                     f"(use {', '.join(sorted(SUPPORTED_SUFFIXES))})")
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Issue(rel, "skipped", f"file is {size / 2**20:,.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB "
+                        "limit: split it into smaller files")
+            return
         data = path.read_bytes()
     except OSError as exc:
-        yield Issue(rel, "skipped", f"cannot read the file: {exc.strerror}")
+        yield Issue(rel, "skipped", f"cannot read the file: {exc.strerror or exc}"
+                    + (" (check its permissions)" if isinstance(exc, PermissionError) else ""))
         return
     if not data.strip():
         yield Issue(rel, "skipped", "empty file (no text)")
@@ -310,34 +423,131 @@ def read_manifest(path: str | Path | None) -> dict[str, dict]:
     return out
 
 
+def _display_name(rel: str) -> str:
+    """A path as it can be shown and stored: bytes that are not UTF-8 appear as U+FFFD."""
+    return _clean_str(rel)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def corpus_entries(root: Path) -> Iterator[tuple[str, Path | None, str | None]]:
+    """Walk ``root`` without following links: ``(rel, path_to_read, None)`` for each file to read,
+    ``(rel, None, reason)`` for each entry passed over with a report row, in sorted order.
+
+    Rules: hidden files and folders (a name starting with '.') are passed over silently. A
+    symbolic link is read only when it points to a regular file inside the corpus folder; one
+    pointing outside it, a broken one, a link loop and a link to a folder get a row and are not
+    followed (so a link can neither leak a system file nor make the walk go round for ever).
+    Anything that is not a regular file (a FIFO, a socket, a device) is never opened, since
+    reading it could block the run. An unreadable folder gets a row.
+    """
+    real_root = root.resolve()
+    found: list[tuple[str, Path | None, str | None]] = []
+
+    def walk_error(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        found.append((_display_name(rel) + "/", None, f"cannot read the folder: {exc.strerror or exc}"
+                      + (" (check its permissions)" if isinstance(exc, PermissionError) else "")))
+
+    for folder, dirs, files in os.walk(root, onerror=walk_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for name in [d for d in dirs if (here / d).is_symlink()]:
+            dirs.remove(name)  # never descend through a link: loops and escapes start there
+            files.append(name)
+        for name in files:
+            if name.startswith("."):
+                continue
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            shown = _display_name(rel)
+            if shown != rel:
+                found.append((shown, None, "file name is not valid UTF-8: rename the file"))
+                continue
+            try:
+                if path.is_symlink():
+                    try:
+                        target = path.resolve(strict=True)
+                    except RuntimeError:  # Python 3.11 reports a loop this way
+                        found.append((rel, None, "symbolic link loop: not followed"))
+                        continue
+                    except OSError as exc:
+                        if getattr(exc, "errno", None) == 40:  # ELOOP
+                            found.append((rel, None, "symbolic link loop: not followed"))
+                        else:
+                            found.append((rel, None, "broken symbolic link (its target does not exist)"))
+                        continue
+                    if not _inside(target, real_root):
+                        found.append((rel, None, "symbolic link to a file outside the corpus folder: not followed"))
+                        continue
+                    if target.is_dir():
+                        found.append((rel, None, "symbolic link to a folder: not followed (the files are "
+                                      "read from where they are)"))
+                        continue
+                    mode = target.stat().st_mode
+                else:
+                    mode = path.lstat().st_mode
+            except OSError as exc:
+                found.append((rel, None, f"cannot read the file: {exc.strerror or exc}"))
+                continue
+            if not stat.S_ISREG(mode):
+                found.append((rel, None, "not a regular file (a FIFO, socket or device): not read"))
+                continue
+            found.append((rel, path, None))
+    yield from sorted(found, key=lambda item: item[0])
+
+
 def iter_corpus(corpus_dir: str | Path, manifest: str | Path | None = None) -> Iterator[Document | Issue]:
     """Yield every Document and Issue of a corpus folder (recursively, in sorted path order).
 
-    Hidden files and the manifest itself are passed over. Nothing here stops on a bad file:
-    it becomes an Issue naming the file and the reason.
+    Hidden files and the manifest itself are passed over; links are handled as
+    :func:`corpus_entries` says. Nothing here stops on a bad file: it becomes an Issue naming
+    the file and the reason.
     """
     root = Path(corpus_dir)
     if not root.is_dir():
         raise IngestError(f"corpus folder {root} does not exist or is not a folder")
     manifest_path = Path(manifest).resolve() if manifest else None
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
+    for rel, path, reason in corpus_entries(root):
+        if path is None:
+            yield Issue(rel, "skipped", reason)
             continue
         if manifest_path is not None and path.resolve() == manifest_path:
             continue
-        yield from read_file(path, rel)
+        try:
+            yield from read_file(path, rel)
+        except Exception as exc:  # one file never stops the run; the report names it
+            log.exception("unexpected error reading %s", rel)
+            yield Issue(rel, "skipped", f"unexpected error while reading ({type(exc).__name__}: {exc})")
 
 
-def _guess_date(meta: dict, path: str) -> str | None:
+def _guess_date(meta: dict, path: str) -> tuple[str | None, str | None, str | None]:
+    """``(date, precision, warning)``: the metadata date, else a 'YYYY-MM-DD' in the file name.
+
+    A month-only or year-only date keeps its precision ('2026-01', 'month') with a warning; a
+    date that is not a date is left empty with a warning. Never a day the source did not give.
+    """
     value = meta.get("date")
     if not value:
         found = _DATE_IN_NAME.search(Path(path.split(":")[0]).name)
         value = found.group(1) if found else None
-    if not value:
-        return None
-    parsed = pd.to_datetime(value, errors="coerce", utc=True)
-    return None if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+        if not value:
+            return None, None, None
+    date, precision = parse_date_precision(value)
+    if date is None:
+        return None, None, (f"date '{value}' is not a date (nor a month or a year); left empty, so "
+                            "relative dates ('on Monday', 'overnight') are not resolved")
+    if precision != "day":
+        return date, precision, (f"date '{value}' gives the {precision} only: kept as {date} "
+                                 f"(date_precision '{precision}'); relative dates ('on Monday', "
+                                 f"'overnight') are resolved within that {precision} or not at all")
+    return date, precision, None
 
 
 def _guess_title(text: str) -> str | None:
@@ -366,7 +576,8 @@ def detect_language(text: str, min_probability: float = 0.5) -> str:
 
 
 def build_tables(
-    items: Iterable[Document | Issue], manifest: dict[str, dict] | None = None
+    items: Iterable[Document | Issue], manifest: dict[str, dict] | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Turn Documents and Issues into ``(articles, sentences, report)`` tables.
 
@@ -374,6 +585,10 @@ def build_tables(
     metadata), which wins over guesses (a date in the file name, a headline first line).
     Two documents with the same normalised text are one article: the first path is kept and
     the other reported as 'duplicate'. A repeated id gets a '-2', '-3' suffix and a warning.
+    An article over ``max_chars`` characters is cut at a line break (else a sentence end) with a
+    warning; a line over
+    ``MAX_CHUNK_CHARS`` is split into bounded sentences with a warning; a month- or year-only
+    date keeps its precision (``date_precision``) with a warning.
     """
     manifest = manifest or {}
     articles, sentences, report = [], [], []
@@ -388,6 +603,14 @@ def build_tables(
         if not text:
             report.append(Issue(item.path, "skipped", "no text after removing white space"))
             continue
+        if len(text) > max_chars:
+            full = len(text)
+            cut = text.rfind("\n", max_chars // 2, max_chars + 1)  # a line break, else a sentence end
+            cut = cut if cut > 0 else next(bounded_chunks(text, 0, len(text), max_chars))[1]
+            text = text[:cut].rstrip()
+            report.append(Issue(item.path, "warning", f"article is {full:,} characters long; only the first "
+                                f"{len(text):,} (up to a line or sentence break) were read: split the file "
+                                "into articles"))
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen_hash:
             report.append(Issue(item.path, "duplicate", f"same text as {seen_hash[digest]}; kept that one"))
@@ -412,14 +635,19 @@ def build_tables(
         if language not in ("en", "und"):
             report.append(Issue(item.path, "warning", f"language looks like '{language}', not English: "
                                 "the patterns are English-only, expect few figures"))
+        long_line = max((len(m.group()) for m in _PARAGRAPH.finditer(text)), default=0)
+        if long_line > MAX_CHUNK_CHARS:
+            report.append(Issue(item.path, "warning", f"a line of {long_line:,} characters was cut into "
+                                f"sentences of at most {MAX_CHUNK_CHARS:,} characters"))
         spans = split_sentences(text)
-        date = _guess_date(meta, item.path)
-        if meta.get("date") and date is None:
-            report.append(Issue(item.path, "warning", f"date '{meta['date']}' is not a date; left empty"))
+        date, precision, warning = _guess_date(meta, item.path)
+        if warning:
+            report.append(Issue(item.path, "warning", warning))
         articles.append({
             "article_id": article_id,
             "title": meta.get("title") or _guess_title(text),
             "date": date,
+            "date_precision": precision,
             "source": meta.get("source"),
             "url": meta.get("url"),
             "language": language,
@@ -445,14 +673,14 @@ def build_tables(
 
 
 def ingest_corpus(
-    corpus_dir: str | Path, manifest: str | Path | None = None
+    corpus_dir: str | Path, manifest: str | Path | None = None, max_chars: int = MAX_ARTICLE_CHARS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read a corpus folder into ``(articles, sentences, report)``; see :func:`build_tables`.
 
     Raw files are only read, never modified. Every skipped file or record is one report row.
     """
-    items = list(iter_corpus(corpus_dir, manifest))
-    tables = build_tables(items, read_manifest(manifest))
+    manifest_rows = read_manifest(manifest)
+    tables = build_tables(iter_corpus(corpus_dir, manifest), manifest_rows, max_chars=max_chars)
     for row in tables[2].itertuples():
         log.warning("%s: %s (%s)", row.path, row.action, row.reason)
     return tables
@@ -460,13 +688,15 @@ def ingest_corpus(
 
 def corpus_summary(articles: pd.DataFrame, sentences: pd.DataFrame, report: pd.DataFrame) -> pd.DataFrame:
     """One-row summary of an ingested corpus: articles, sentences, date range, files skipped."""
-    dates = pd.to_datetime(articles["date"], errors="coerce")
+    # ISO dates of any precision ('2026-01-05', '2026-01', '2026') sort as text, and a month
+    # stays a month here rather than becoming its 1st.
+    dates = articles["date"].dropna().astype(str)
     return pd.DataFrame([{
         "articles": len(articles),
         "sentences": len(sentences),
-        "first_date": None if dates.isna().all() else dates.min().date().isoformat(),
-        "last_date": None if dates.isna().all() else dates.max().date().isoformat(),
-        "undated_articles": int(dates.isna().sum()),
+        "first_date": dates.min() if len(dates) else None,
+        "last_date": dates.max() if len(dates) else None,
+        "undated_articles": int(len(articles) - len(dates)),
         "languages": ", ".join(sorted(articles["language"].dropna().unique())),
         "skipped": int((report["action"] == "skipped").sum()),
         "duplicates": int((report["action"] == "duplicate").sum()),

@@ -312,7 +312,7 @@ def key_figures_html(figures: pd.DataFrame, articles: pd.DataFrame | None = None
     body = "".join(
         f"<tr><td>{html.escape(str(r.figure))}</td><td><b>{html.escape(str(r.value))}</b></td>"
         f"<td>{html.escape(str(r.check or ''))}</td>"
-        f"<td><a href=\"#{html.escape(r.anchor)}\">{html.escape(citation(r.article_id, articles))}</a></td></tr>"
+        f"<td><a href=\"#{html.escape(str(r.anchor))}\">{html.escape(citation(r.article_id, articles))}</a></td></tr>"
         for r in figures.itertuples()
     )
     return f"<table>{head}{body}</table>"
@@ -340,7 +340,7 @@ def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None,
             a, b = int(r.char_start) - start, int(r.char_end) - start
             if 0 <= a < b <= len(text):
                 marked = f"{html.escape(text[:a])}<mark>{html.escape(text[a:b])}</mark>{html.escape(text[b:])}"
-        items.append(f"<li id=\"{html.escape(r.anchor)}\"><b>{html.escape(citation(r.article_id, articles))}:</b> "
+        items.append(f"<li id=\"{html.escape(str(r.anchor))}\"><b>{html.escape(citation(r.article_id, articles))}:</b> "
                      f"{marked}</li>")
     return "<ol>" + "".join(items) + "</ol>"
 

@@ -198,3 +198,80 @@ def test_add_event_dates_errors_name_column_and_row():
     df = pd.DataFrame({"sentence": ["x"], "published": ["March 22"]}, index=["d80b:3"])
     with pytest.raises(ValueError, match="row 'd80b:3'"):
         add_event_dates(df)
+
+
+# --- publication dates of lower precision (a month, a year) -------------------------------------
+
+from helpers.dates import parse_date_precision, publication_day, publication_window  # noqa: E402
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-01-05", ("2026-01-05", "day")),
+    ("2023-03-22T23:30:00+02:00", ("2023-03-22", "day")),  # taken in UTC, as before
+    ("Tue, 21 Mar 2023 10:00:00 GMT", ("2023-03-21", "day")),
+    (dt.date(2024, 2, 29), ("2024-02-29", "day")),
+    ("2026-01", ("2026-01", "month")),
+    ("2026/1", ("2026-01", "month")),
+    ("January 2026", ("2026-01", "month")),
+    ("Jan. 2026", ("2026-01", "month")),
+    ("2026", ("2026", "year")),
+    ("22 March", (None, None)),   # no year: any year would be a guess
+    ("2026-13", (None, None)),
+    ("2023-02-30", (None, None)),
+    ("the day after", (None, None)),
+    ("", (None, None)),
+    (None, (None, None)),
+])
+def test_parse_date_precision(value, expected):
+    assert parse_date_precision(value) == expected
+
+
+def test_publication_window():
+    assert publication_window("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28), "month")
+    assert publication_window("2024") == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+    assert publication_window("2023-03-22") == (dt.date(2023, 3, 22), dt.date(2023, 3, 22), "day")
+    assert publication_window(None) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the same answer for every day of January 2026
+    ("It happened last month.", window("last month", None, "2025-12-01", "2025-12-31")),
+    ("In February the lines held.", window("In February", None, "2025-02-01", "2025-02-28")),
+    ("On 21 March 2023 it rained.", window("On 21 March 2023", "2023-03-21", "2023-03-21", "2023-03-21")),
+    # answers that differ but stay inside the month: the window they span
+    ("It happened earlier this month.", window("earlier this month", None, "2026-01-01", "2026-01-31")),
+    # answers that could fall in December: not resolved at all
+    ("Drones attacked overnight.", window("overnight", None, None, None, resolved=False)),
+    ("It happened on Monday.", window("on Monday", None, None, None, resolved=False)),
+    ("It happened yesterday.", window("yesterday", None, None, None, resolved=False)),
+    ("It happened last week.", window("last week", None, None, None, resolved=False)),
+    # no phrase: the month stands in, no day is invented
+    ("Two people were killed.", window(None, None, "2026-01-01", "2026-01-31", resolved=False)),
+])
+def test_a_month_only_publication_resolves_within_that_month_or_not_at_all(sentence, expected):
+    assert resolve_event_date(sentence, "2026-01") == expected
+
+
+def test_a_year_only_publication():
+    assert resolve_event_date("It happened last year.", "2026") == window("last year", None, "2025-01-01", "2025-12-31")
+    assert resolve_event_date("It happened this month.", "2026") == window("this month", None, "2026-01-01", "2026-12-31")
+    assert resolve_event_date("In February it rained.", "2026") == window("In February", None, None, None, resolved=False)
+    assert resolve_event_date("Nothing dated.", "2026") == window(None, None, "2026-01-01", "2026-12-31", resolved=False)
+
+
+def test_add_event_dates_takes_month_only_rows():
+    df = pd.DataFrame({"sentence": ["Drones attacked overnight.", "It happened last month."],
+                       "published": ["2026-01", "2026-01"]})
+    out = add_event_dates(df)
+    assert out["event_date_resolved"].tolist() == [False, True]
+    assert out["event_date_start"].tolist() == [None, "2025-12-01"]
+
+
+def test_publication_day_is_unchanged():
+    """The CLI's reading of a record's date stays as it was: day only, a warning otherwise."""
+    assert publication_day("2026-01-05") == ("2026-01-05", None)
+    date, warning = publication_day("2026-01")
+    assert date is None and "gives no day" in warning
+    date, warning = publication_day("soon")
+    assert date is None and "not YYYY-MM-DD" in warning
+    assert publication_day(None) == (None, None)

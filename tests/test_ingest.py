@@ -185,3 +185,78 @@ def test_non_english_article_is_kept_and_flagged(tmp_path):
     articles, _, report = _ingest(tmp_path)
     assert articles["language"].tolist() == ["de"]
     assert report["action"].tolist() == ["warning"] and "'de'" in report["reason"].iloc[0]
+
+
+# --- long texts are split in bounded chunks ----------------------------------------------------
+
+
+def test_a_paragraph_of_megabytes_does_not_reach_punkt_whole(monkeypatch):
+    """nltk runs Punkt's regexes under a time limit (5 s) and raises TimeoutError on a paragraph
+    of tens of megabytes; with the limit lowered to 0.2 s a 1.6 MB paragraph shows the same
+    failure unsplit, and split_sentences still reads every sentence of it."""
+    import nltk.redos
+
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.2)
+    sentence = "Russian forces shelled Kharkiv overnight, killing two people, the governor said."
+    line = " ".join([sentence] * 20000)
+    with pytest.raises(TimeoutError):
+        list(ingest.sentence_tokenizer().span_tokenize(line))
+    spans = ingest.split_sentences(line)
+    assert len(spans) == 20000
+    assert {s for _, _, s in spans} == {sentence}
+    assert all(line[a:b] == s for a, b, s in spans)
+
+
+def test_bounded_chunks_cut_at_sentence_ends_then_spaces_then_anywhere():
+    text = "One two three. Four five six. Seven eight nine."
+    assert list(ingest.bounded_chunks(text, 0, len(text), 20)) == [(0, 15), (15, 30), (30, 47)]
+    words = "abc def ghi jkl"
+    assert list(ingest.bounded_chunks(words, 0, len(words), 6)) == [(0, 4), (4, 8), (8, 12), (12, 15)]
+    run = "x" * 25
+    assert list(ingest.bounded_chunks(run, 0, 25, 10)) == [(0, 10), (10, 20), (20, 25)]
+    assert list(ingest.bounded_chunks(text, 0, len(text), 100)) == [(0, len(text))]
+    assert [s for _, _, s in ingest.split_sentences(run, max_chunk=10)] == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_an_article_over_the_limit_is_cut_at_a_line_break_with_a_warning(tmp_path):
+    (tmp_path / "long.txt").write_text("First paragraph here.\n\nSecond paragraph is longer than that.\n")
+    articles, sentences, report = ingest.ingest_corpus(tmp_path, max_chars=40)
+    assert articles["text"].tolist() == ["First paragraph here."]
+    assert report.values.tolist() == [["long.txt", "warning", "article is 60 characters long; only the first 21 "
+                                       "(up to a line or sentence break) were read: split the file into articles"]]
+    (tmp_path / "long.txt").write_text("One sentence here. Another one here. A third one.")  # one line
+    articles, _, _ = ingest.ingest_corpus(tmp_path, max_chars=40)
+    assert articles["text"].tolist() == ["One sentence here. Another one here."]
+
+
+# --- publication dates keep their precision --------------------------------------------------
+
+
+@pytest.mark.parametrize("value, date, precision, warned", [
+    ("2024-05-01", "2024-05-01", "day", None),
+    ("May 1, 2024", "2024-05-01", "day", None),
+    ("2024-05", "2024-05", "month", "gives the month only"),
+    ("May 2024", "2024-05", "month", "gives the month only"),
+    ("2024", "2024", "year", "gives the year only"),
+    ("1 May", None, None, "is not a date"),
+    ("soon", None, None, "is not a date"),
+])
+def test_article_dates_keep_their_precision(tmp_path, value, date, precision, warned):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": "Shelling hit Kherson."}) + "\n")
+    articles, _, report = ingest.ingest_corpus(tmp_path)
+    got = articles.iloc[0]
+    assert (None if pd.isna(got["date"]) else got["date"]) == date
+    assert (None if pd.isna(got["date_precision"]) else got["date_precision"]) == precision
+    if warned:
+        assert report["path"].tolist() == ["a.jsonl:1"] and warned in report["reason"].iloc[0]
+    else:
+        assert report.empty
+
+
+def test_summary_keeps_a_month_a_month(tmp_path):
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "a", "date": "2026-01", "text": "Shelling hit Kherson."}) + "\n"
+        + json.dumps({"id": "b", "date": "2025-12-30", "text": "Drones hit Odesa."}) + "\n"
+        + json.dumps({"id": "c", "text": "Missiles hit Lviv."}) + "\n")
+    summary = ingest.corpus_summary(*ingest.ingest_corpus(tmp_path)).iloc[0]
+    assert (summary["first_date"], summary["last_date"], summary["undated_articles"]) == ("2025-12-30", "2026-01", 1)
