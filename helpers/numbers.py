@@ -13,7 +13,8 @@ Rules applied:
   "thousands" = 1000), each flagged ``vague``; "tens of thousands" = 10000, vague;
 - four-digit numbers from 1800 to 2100 standing alone are marked ``kind="year"``; a number
   followed by "%", "percent" or "per cent" is ``kind="percent"``; ordinals ("155th"), Roman
-  numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here.
+  numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here; a value
+  that is not a whole number ("0.5", "2.6") is ``kind="decimal"``, never a count.
 
 Why not a library (word2number, text2num)? None is installed, neither reads vague counts or
 "two dozen" the ACLED way, and the team rule is that language patterns live in readable tables.
@@ -224,6 +225,8 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
         kind = "count"
         if j < n and tokens[j].lower in _PERCENT_WORDS and (tokens[j].lower != "per" or (j + 1 < n and tokens[j + 1].lower == "cent")):
             kind = "percent"
+        elif not float(value).is_integer():
+            kind = "decimal"  # "0.5 people", "2.6 times": a fraction is never a count of people or weapons
         elif digits is not None and j == i + 1 and re.fullmatch(r"\d{4}", low) and 1800 <= value <= 2100:
             kind = "year"
         elif digits is not None and j == i + 1 and re.fullmatch(r"\d{1,2}", low) and 1 <= value <= 31 and (

@@ -168,10 +168,6 @@ FRACTIONS = st.tuples(st.integers(0, 99), st.integers(1, 9),
                       ).map(lambda t: f"About {t[0]}.{t[1]} {t[2]}.")
 
 
-@pytest.mark.xfail(strict=True, reason="extractor bug, reported to the lead (helpers/extract.py is not ours "
-                   "to edit): a decimal fraction is taken as a count, so 'About 0.5 people were killed.' "
-                   "gives killed=0.5 and extract_casualties raises TypeError ('cannot safely cast "
-                   "non-equivalent object to int64') on '0.1\"KILLED'")
 @PROPERTY
 @example('0.1"KILLED')
 @example("About 0.5 people were killed.")
