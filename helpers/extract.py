@@ -756,11 +756,21 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     return out
 
 
+def _part_of_casualties(s: _Sentence, first: int) -> bool:
+    """'1.2 million casualties, including 325,000 troop deaths': the part of a combined count
+    (which fills neither field) is the only figure of its role, so it counts."""
+    k = next((k for k in range(max(0, first - 2), first) if s.low[k] in _SUBSET_MARKERS), None)
+    if k is None:
+        return False
+    before = s.low[max(0, k - 4):k]
+    return "casualties" in before or "losses" in before
+
+
 def _casualty_figures(s: _Sentence) -> list[_Figure]:
     taken: set[int] = set()
     figures = _victim_lists(s, taken)
     for m in s.numbers:
-        if m.kind != "count" or m.first in taken or _is_subset(s, m.first):
+        if m.kind != "count" or m.first in taken or (_is_subset(s, m.first) and not _part_of_casualties(s, m.first)):
             continue
         if m.first > 0 and s.low[m.first - 1] == "no":
             continue  # "no one was hurt" states that nobody was
@@ -1324,7 +1334,9 @@ def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
         middle.pop()
     if len(middle) > _ASIDE_MAX or any(w in (";", ":", "(", ")", "--", "–", "—") for w in middle):
         return False
-    return not tables().intercept.find_all(middle)
+    # "41 out of 51 cruise missiles launched by Russia, as well as two drones": a participle that
+    # describes the weapons is no verb of the aside's own
+    return not [h for h in tables().intercept.find_all(middle) if middle[h[0]:h[0] + h[1]] not in (["launched"], ["fired"])]
 
 
 def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
@@ -1465,7 +1477,14 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
             continue
         det = next((d for d in range(first - 1, max(-1, first - 2 - _SINGLE_MODIFIERS), -1)
                     if s.low[d] in ("a", "an")), None)
+        if det is None and first > 0 and s.low[first - 1] == "the" and any(
+                o["value"] == 1.0 and o["role"] in (None, "launched") and _same_class(o["weapon"], row) for o in out):
+            det = first - 1  # "launched 23 drones and a cruise missile ... destroyed the missile": that one
         mods = s.low[det + 1:first] if det is not None else []
+        # "did not stop a single ballistic missile": none of them
+        value = 0.0 if "single" in mods and any(w in ("not", "n't", "no", "never") for w in s.low[max(0, det - 4):det]) \
+            else 1.0
+        mods = [w for w in mods if w != "single"]
         if det is None or not all((w.isalpha() or "-" in w) and w not in _NOT_MODIFIERS and w not in _GROUP_NOUNS
                                   for w in mods):
             continue
@@ -1498,7 +1517,9 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         # the most specific name: "an X-59 missile" is a Kh-59, "a Shahed drone" a Shahed
         weapon = named[0] if named and row["weapon"] == row["weapon_class"] and named[0]["weapon"] != named[0]["weapon_class"] \
             else row
-        out.append({"role": role, "value": 1.0, "first": det, "lead": det, "last": head, "weapon": weapon,
+        if value == 0.0 and role is None:
+            role = _intercept_role_before(s, max(0, det - 1))  # "did not stop a single": over "not"
+        out.append({"role": role, "value": value, "first": det, "lead": det, "last": head, "weapon": weapon,
                     "all_of": False, "extra": extra, "bare_ok": True, "breakdown": False, "relative": False})
         taken.append((det, head))
     return out
