@@ -262,6 +262,7 @@ def tables() -> _Tables:
 
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_IN_ALL = re.compile(r"(?:in all|in total|overall|altogether|nationwide|across (?:the country|ukraine))\b")
 
 
 def _first_words(table: PhraseTable, extra: tuple[str, ...] = ()) -> frozenset:
@@ -1300,6 +1301,7 @@ _ASIDE_MAX = 15
 _OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
 
 
+_LIST_PREPOSITIONS = frozenset(("against", "at", "on", "across", "into", "toward", "towards"))
 _HIT_VERBS = frozenset("struck hit reached impacted landed fell exploded damaged".split())
 
 
@@ -1325,6 +1327,11 @@ def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
     aside of at most ``_ASIDE_MAX`` tokens with no clause break and no interception verb of its own."""
     gap = tuple(s.low[prev_last:lead])
     if gap in _COORDINATION:
+        return True
+    # "launched 1,100 drones against Ukraine, more than 890 guided bombs and 50 missiles": a short
+    # place phrase before the comma does not end the list
+    if 3 <= len(gap) <= 5 and gap[0] in _LIST_PREPOSITIONS and gap[-1] == "," \
+            and all(w.replace("'", "").isalpha() for w in gap[1:-1]) and not tables().intercept.find_all(list(gap)):
         return True
     phrase = next((p for p in _CONTINUATION if len(gap) >= len(p) and gap[-len(p):] == p), None)
     if phrase is None:
@@ -1929,6 +1936,13 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
             events = _interception_events(s, prev_inter)
             for ev in events:
                 ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
+            if events and _IN_ALL.match(low.lstrip()) and prev_inter:
+                # "More than 40 drones were shot down over Kyiv. In all, Ukraine intercepted 52 of
+                # 54": the count before was a part of the whole stated now
+                parts = [p for p in prev_inter if any(
+                    _same_class(p, e) and e["intercepted"] is not None and p["launched"] is None
+                    and p["intercepted"] is not None and p["intercepted"] < e["intercepted"] for e in events)]
+                out["interception"] = [e for e in out["interception"] if not any(e is p for p in parts)]
             out["interception"].extend(events)
         # only a sentence that named counts can be completed by the next one
         prev_inter = [e for e in events if e["weapon"] is not None]

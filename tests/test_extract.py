@@ -952,3 +952,31 @@ def test_all_of_the_ones_before_shared_nouns_and_hyphenated_names(text, expected
 
 def test_a_victim_list_with_an_age_aside():
     assert [e["killed"] for e in one("A woman and two girls, aged five and 10, were killed in Sumy.")] == [3]
+
+
+def test_a_regional_count_before_the_national_total_is_a_part_of_it():
+    text = ("More than 40 drones were shot down over Kyiv, the city administration said. In all, Ukraine "
+            "intercepted 52 of 54 Shahed drones fired overnight, the Air Force said.")
+    assert pairs(text) == [("drone", 54, 52)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the past week Russia launched 1,100 drones against Ukraine, more than 890 glide bombs and 50 missiles.",
+     [("drone", 1100, None), ("guided bomb", 890, None), ("missile", 50, None)]),
+    ("Russia launched 23 drones and a cruise missile; air defence destroyed the missile and 18 of the drones.",
+     [("drone", 23, 18), ("cruise missile", 1, 1)]),
+    ("Ukraine did not stop a single ballistic missile in that attack.", [("ballistic missile", None, 0)]),
+    ("Air defences destroyed 41 out of 51 cruise missiles launched by Russia, as well as two drones.",
+     [("cruise missile", 51, 41), ("drone", None, 2)]),
+])
+def test_lists_definite_singulars_and_none_of_them(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Russia suffered 1.2 million casualties, including 325,000 troop deaths, the report said.", 325000),
+    ("A NATO official put the figure at 40,000 killed, wounded and captured.", None),
+    ("30,000 soldiers have died or been injured in the Bakhmut area.", None),
+])
+def test_parts_of_combined_counts(text, killed):
+    assert [e["killed"] for e in one(text)] == ([killed] if killed else [])
