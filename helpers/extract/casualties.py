@@ -1,0 +1,792 @@
+"""Casualties: the role of each count in one sentence (killed, injured, none) and its events.
+
+Stages, in order: victim lists, counts with a casualty word after or before them, named and
+single victims, revisions ('raising the figure to 89'), explicit zeros; then the figures are
+grouped into events, each with its place, weapon, target and figure type. The rules are listed
+in ``helpers.extract``'s module doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.figure_types import classify as classify_figure
+from helpers.numbers import NumberMention, as_int, qualifier_before, read_resource_csv
+from helpers.extract.patterns import (
+    _AUX, _NOT_MODIFIERS, _NOUN_VALUE, _ONE_NOUN, _POSSESSIVES, _PUNCT_STOP, _QUOTES, _REPORTED,
+    _SINGLE_DETERMINERS, _SUBSET_MARKERS, _Sentence, _TOLL_BRIDGE, _TOLL_HEADS, _UPDATE_VERBS,
+    _among_before, _among_group, _is_count_word, _is_subset, _parse, _places, _skip_back,
+    _subset_aside, _weapon_near, tables,
+)
+
+
+@dataclass
+class _Figure:
+    role: str
+    value: float
+    qualifier: str | None
+    vague: bool
+    first: int
+    last: int
+    who: str | None = None
+    update: bool = False
+    among: bool = False  # "a teenager was among the dead": counts only when no toll of that role is stated
+
+
+def _who_after(s: _Sentence, j: int, limit: int = 3) -> str | None:
+    vt = tables().victims
+    for k in range(j, min(len(s.low), j + limit)):
+        hit = vt.match_at(s.low, k)
+        if hit and hit[0]["who"]:
+            return hit[0]["who"]
+        if not hit and s.low[k] not in _AUX:
+            return None
+    return None
+
+
+def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None, bool] | None:
+    """Role of a count from the words after it: ("killed", end token, who, among) or None; ``among``
+    when the count joins a group ("three children were among the dead"). Before "among the 20
+    dead" the count is a part of the 20, not a figure."""
+    t = tables()
+    who = None
+    k = j
+    unknown = 0
+    victims_seen = False
+    while k < len(s.low) and k < j + limit:
+        # "Eleven people, including three children, were injured": step over the aside
+        if s.low[k] == "," and _subset_aside(s, k + 1):
+            close = next((c for c in range(k + 2, min(len(s.low), k + 12)) if s.low[c] == ","), None)
+            if close is None:
+                return None
+            k, limit = close + 1, limit + (close + 1 - k)
+            continue
+        # "59 people, one-sixth of the village's population, had been killed": an appositive aside
+        # after the victims, when the casualty word follows its closing comma
+        if s.low[k] == "," and victims_seen and not unknown:
+            close = _appositive_end(s, k)
+            if close is not None:
+                k, limit = close + 1, limit + (close + 1 - k)
+                continue
+        # "91 of its rescuers have been killed": the count is of the group named after "of its"
+        if k == j and s.low[k] == "of" and k + 1 < len(s.low) and s.low[k + 1] in _OF_GROUP:
+            k, limit = k + 2, limit + 2
+            continue
+        term = t.casualty.match_at(s.low, k, lambda r: r["position"] in ("after", "never"))
+        # "200 Ukrainian athletes and coaches have been killed": unlisted nouns are victims when a
+        # passive casualty verb with its auxiliary follows them
+        passive = bool(term) and unknown and s.low[k - 1] in _PASSIVE_AUX and any(
+            w.endswith("s") and w not in _NOT_MODIFIERS for w in s.low[j:k])
+        if term and (not unknown or passive):
+            row, n = term
+            if row["position"] != "after":
+                return None
+            # "1,180 soldiers killed and wounded": a combined count is neither killed nor injured
+            # ... also "killed, wounded and captured", "have died or been injured"
+            other = _combined_with(s, k + n, row["role"])
+            # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
+            adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
+            if other or adjective:
+                return None
+            if row["role"] == "injured" and "who" in s.low[j:k]:
+                # "a man who was wounded in Sunday's strike died of his injuries": the relative clause
+                # tells what happened before; the death after it is what the sentence reports
+                late = _death_after_relative(s, k + n)
+                if late is not None:
+                    return "killed", late, who, False
+            return row["role"], k + n, who, False
+        victim = t.victims.match_at(s.low, k)
+        if victim:
+            who = who or (victim[0]["who"] or None)
+            k += victim[1]
+            unknown = 0
+            victims_seen = True
+            continue
+        if s.low[k] == "among" and not unknown:
+            group = _among_group(s, k)
+            return None if group is None or group[2] else (group[0], group[1], who, True)
+        if s.low[k] in _AUX or s.low[k].endswith("-old"):
+            k += 1
+            continue
+        # "two emergency workers", "three police officers": at most two unlisted words, and only
+        # when a victim noun follows them
+        if k == j + unknown and unknown < 2 and s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS:
+            unknown += 1
+            k += 1
+            continue
+        # ... and up to four, "and" among them, when the passive verb decides (above)
+        if (unknown or victims_seen) and unknown < 4 and (s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS or s.low[k] == "and"):
+            unknown += 1
+            k += 1
+            limit += 1
+            continue
+        return None
+    return None
+
+
+_COMBINE_GAP = frozenset((",", "and", "or", "been", "were", "have", "had", "was"))
+
+
+def _combined_with(s: _Sentence, k: int, role: str) -> bool:
+    """Whether the casualty word ending before token ``k`` is joined to another role's word
+    ("killed and wounded", "killed, wounded and captured", "died or been injured"): one count of
+    both, which fills neither field."""
+    gap = 0
+    while k < len(s.low) and s.low[k] in _COMBINE_GAP and gap < 3:
+        k, gap = k + 1, gap + 1
+    if not gap or k >= len(s.low) or not any(w in ("and", "or", ",") for w in s.low[k - gap:k]):
+        return False
+    hit = tables().casualty.match_at(s.low, k, lambda r: r["position"] == "after")
+    return bool(hit) and hit[0]["role"] != role
+
+
+_OF_GROUP = frozenset("its their our his her the".split())
+
+
+_PASSIVE_AUX = frozenset("were was are is been".split())
+
+
+_CLAUSE_END = _PUNCT_STOP | frozenset("said says told while whereas but".split())
+
+
+_APPOSITIVE_MAX = 10
+
+
+def _appositive_end(s: _Sentence, k: int) -> int | None:
+    """The closing comma of an aside opening with the comma at token ``k`` ("59 people, one-sixth of
+    the village's population, had been killed") when a casualty word follows it (over auxiliaries),
+    else None. The aside is at most ``_APPOSITIVE_MAX`` tokens, with no casualty word, "among" or
+    clause break of its own: "Two people, one killed and one injured, ..." is no aside."""
+    t = tables()
+    for c in range(k + 1, min(len(s.low), k + 2 + _APPOSITIVE_MAX)):
+        w = s.low[c]
+        if w == ",":
+            if c == k + 1:
+                return None
+            p = c + 1
+            while p < len(s.low) and p < c + 5 and s.low[p] in _AUX and s.low[p] not in _QUOTES:
+                p += 1
+            hit = t.casualty.match_at(s.low, p, lambda r: r["position"] == "after")
+            return c if hit else None
+        ages = w == "and" and _is_count_word(s.low[c - 1]) and c + 1 < len(s.low) and _is_count_word(s.low[c + 1])
+        if w in _PUNCT_STOP or (w in ("among", "and", "who", "which") and not ages) or t.casualty.match_at(s.low, c):
+            return None  # "aged five and 10" is an aside; "one killed and one injured" is none
+    return None
+
+
+def _death_after_relative(s: _Sentence, k: int) -> int | None:
+    """The end token of a death word ("died", "succumbed") later in the clause that starts at
+    token ``k``, else None."""
+    cas = tables().casualty
+    for p in range(k, len(s.low)):
+        if s.low[p] in _CLAUSE_END:
+            return None
+        hit = cas.match_at(s.low, p, lambda r: r["position"] == "after" and r["role"] == "killed")
+        if hit:
+            return p + hit[1]
+    return None
+
+
+def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool, bool] | None:
+    """Role of a count from the words before it (``a`` = first token of count or qualifier):
+    (role, update, among) or None."""
+    t = tables()
+    j = _skip_back(s.low, a)
+    hit = t.casualty.match_ending_at(s.low, j, lambda r: r["position"] == "before")
+    if hit:
+        return hit[0]["role"], False, False
+    among = _among_before(s, j)
+    if among is not None:
+        return None if among == "subset" else (among, False, True)
+    # "the death toll has risen to 9", "the number of injured rose to 20"
+    k, update = j, False
+    while k > 0 and j - k < 8 and s.low[k - 1] in _TOLL_BRIDGE:
+        update = update or s.low[k - 1] in _UPDATE_VERBS
+        k -= 1
+    if k == j or k == 0:
+        return None
+    # the toll's head may stand a few words further back: "the death toll from the strike on Dnipro rose to 46"
+    for h in range(k - 1, max(-1, k - 15), -1):
+        head = s.low[h]
+        if head in _PUNCT_STOP or (h < k - 1 and head[0].isdigit()):
+            return None
+        if head == "toll":
+            return ("injured" if h >= 1 and s.low[h - 1] in ("injury", "injured") else "killed"), update, False
+        # "the number of people killed in Saturday's strike on Odesa has risen to 12"
+        term = t.casualty.match_at(s.low, h, lambda r: r["position"] == "after")
+        if term and _counted_by_number_of(s, h):
+            return term[0]["role"], update, False
+        if head in ("injured", "wounded", "injuries") and h >= 1 and s.low[h - 1] in ("of", "the"):
+            return "injured", update, False
+        if head in ("dead", "killed", "deaths", "fatalities", "victims") and h >= 1 and s.low[h - 1] in ("of", "the"):
+            return "killed", update, False
+        if h == k - 1 and head in ("injured", "wounded", "injuries"):
+            return "injured", update, False
+        if h == k - 1 and head in ("dead", "killed", "deaths", "fatalities"):
+            return "killed", update, False
+    return None
+
+
+def _counted_by_number_of(s: _Sentence, h: int) -> bool:
+    """Whether the casualty word at token ``h`` is what "the number of" counts: "the number of
+    people killed", "the number of those who died", "the number of wounded civilians"."""
+    vt = tables().victims
+    p = h - 1
+    while p >= 0 and s.low[p] != "of" and (s.low[p] in _AUX or s.low[p] == "those" or vt.match_at(s.low, p)):
+        p -= 1
+    return p >= 1 and s.low[p] == "of" and s.low[p - 1] in _TOLL_HEADS
+
+
+def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
+    """Whether the count ending at token ``j`` counts bodies recovered (``body_recovery.csv``):
+    "pulled 15 bodies from the rubble", "12 more bodies were recovered". Those are the dead of the
+    strike; repatriated bodies or a mass grave are not (``noncasualty_cues.csv`` drops the sentence)."""
+    low, rec = s.low, tables().recovery
+    k = j
+    while k < len(low) and low[k] in ("more", "further", "other"):
+        k += 1
+    if k >= len(low) or low[k] != "bodies":
+        return False
+    if rec.match_ending_at(low, _skip_back(low, qstart), lambda r: r["position"] == "before"):
+        return True
+    k += 1
+    while k < len(low) and low[k] in _AUX:
+        k += 1
+    return rec.match_at(low, k, lambda r: r["position"] == "after") is not None
+
+
+def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
+    """'a woman was killed', 'an 18-month-old child was injured', 'killing a man': count 1."""
+    t = tables()
+    out = []
+    for i, w in enumerate(s.low):
+        if w not in _SINGLE_DETERMINERS or i in taken or _is_subset(s, i):
+            continue
+        if w == "another":  # "one person was killed and another injured"
+            alone = _casualty_role_after(s, i + 1, limit=3)
+            if alone and not t.victims.match_at(s.low, i + 1):
+                out.append(_Figure(alone[0], 1.0, None, False, i, alone[1], None))
+                continue
+        # up to two modifiers, then a singular victim noun
+        for k in range(i + 1, min(i + 4, len(s.low))):
+            hit = t.victims.match_at(s.low, k, lambda r: r["number"] in _ONE_NOUN)
+            if hit:
+                break
+            if s.low[k] in _PUNCT_STOP or not re.match(r"^[a-z0-9][a-z0-9-]*$", s.low[k]):
+                hit = None
+                break
+        else:
+            hit = None
+        if not hit:
+            continue
+        noun_end = k + hit[1]
+        after = _casualty_role_after(s, noun_end, limit=5)
+        before = t.casualty.match_ending_at(s.low, i, lambda r: r["position"] == "before")
+        among = None if after or before else _among_before(s, i)  # "Among the dead was a 12-year-old boy"
+        role = after[0] if after else (before[0]["role"] if before else among if among != "subset" else None)
+        if role:
+            out.append(_Figure(role, _NOUN_VALUE[hit[0]["number"]], None, False, i, after[1] if after else noun_end,
+                               hit[0]["who"],
+                               among=bool(after[3]) if after else among is not None))
+    return out
+
+
+def _group_before(s: _Sentence, a: int) -> tuple[int, str] | None:
+    """A group noun whose size is the count at token ``a`` ("a family of five", "an entire family of
+    four": ``victims.csv`` number ``group``): (first token of the group phrase, who), else None."""
+    if a < 2 or s.low[a - 1] != "of":
+        return None
+    hit = tables().victims.match_ending_at(s.low, a - 1, lambda r: r["number"] == "group")
+    if hit is None:
+        return None
+    p = a - 1 - hit[1]
+    for q in range(p - 1, max(-1, p - 3), -1):  # back to its determiner over up to two modifiers
+        if s.low[q] in _SINGLE_DETERMINERS or s.low[q] == "the":
+            return q, hit[0]["who"]
+        if not s.low[q].isalpha() or tables().casualty.match_at(s.low, q):
+            break
+    return p, hit[0]["who"]
+
+
+def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tuple | None:
+    """One victim phrase of a list at token ``i``: a count and its noun ("five passengers"), or
+    "a"/"an"/"the" and a singular noun ("a 67-year-old woman", "the driver"), or a possessive and
+    a singular noun or a count ("his wife" = 1, "her two children" = 2; "their children" has none).
+
+    Returns ``(value, end token, who, vague, definite)`` or None.
+    """
+    t = tables()
+    m = counts.get(i)
+    if m is not None:
+        value, k, vague, singular = m.value, m.last, m.vague, False
+    elif s.low[i] in _POSSESSIVES and i + 1 in counts:
+        m = counts[i + 1]
+        value, k, vague, singular = m.value, m.last, m.vague, False
+    elif s.low[i] in ("a", "an", "the") or s.low[i] in _POSSESSIVES:
+        value, k, vague, singular = 1.0, i + 1, False, True
+    else:
+        return None
+    unknown = 0
+    while k < len(s.low) and k < i + 6:
+        hit = t.victims.match_at(s.low, k)
+        if hit and hit[0]["who"]:
+            if singular and hit[0]["number"] not in _ONE_NOUN:
+                return None
+            value = _NOUN_VALUE[hit[0]["number"]] if singular else value  # "a couple" = 2
+            return value, k + hit[1], hit[0]["who"], vague, s.low[i] == "the"
+        w = s.low[k]
+        if hit or w.endswith("-old"):
+            k += hit[1] if hit else 1  # "two elderly women", "a 14-year-old boy"
+            continue
+        if unknown < 2 and w.isalpha() and w not in _NOT_MODIFIERS and not t.casualty.match_at(s.low, k):
+            unknown += 1  # "two emergency workers"
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
+    """Coordinated victims add up: "a 14-year-old boy and a 67-year-old woman were injured" = 2,
+    "killing two women and a child" = 3, "injuring the driver and five passengers" = 6.
+
+    A list is two or more victim phrases joined by "and" / "," / ", and" with one casualty word
+    for all of them, either before ("killing ...") or after ("... were injured"). When both
+    stand there, the last phrase is the subject of a clause of its own ("killed two people, and a
+    child was injured") and no list is read. Tokens of a list go into ``taken``.
+    """
+    counts = {m.first: m for m in s.numbers if m.kind == "count"}
+    out = []
+    i = 0
+    while i < len(s.low):
+        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the") and s.low[i] not in _POSSESSIVES) \
+                or _is_subset(s, i):
+            i += 1
+            continue
+        item = _victim_item(s, i, counts)
+        items = [item] if item else []
+        k = item[1] if item else i
+        while items and k < len(s.low):
+            sep = 2 if tuple(s.low[k:k + 2]) == (",", "and") else 1 if s.low[k] in (",", "and") else 0
+            nxt = _victim_item(s, k + sep, counts) if sep and k + sep < len(s.low) else None
+            if nxt is None:
+                break
+            items.append(nxt)
+            joined_by_and = "and" in s.low[k:k + sep]
+            k = nxt[1]
+            if joined_by_and:
+                break  # "and" joins the last item: "A and B, and C" is no list of three
+        if len(items) < 2 or all(it[4] for it in items):
+            i += 1
+            continue
+        qualifier, qstart = qualifier_before(s.tokens, i) if i in counts else (None, i)
+        before = _casualty_role_before(s, qstart)
+        # "A woman and two girls, aged five and 10, were killed": an aside before the casualty word
+        close = _appositive_end(s, k) if k < len(s.low) and s.low[k] == "," else None
+        after = _casualty_role_after(s, k if close is None else close + 1, limit=5)
+        # "police detained a man, and two people were injured": the object of another verb is no subject
+        if after and not before and qstart > 0 and s.low[qstart - 1].endswith("ed") \
+                and s.low[qstart - 1] not in _REPORTED:
+            after = None
+        if bool(before) == bool(after):
+            i = k  # nor is any shorter list inside it ("... a woman, and two people were injured")
+            continue
+        whos = {it[2] for it in items}
+        figure = _Figure(before[0] if before else after[0], sum(it[0] for it in items), qualifier,
+                         any(it[3] for it in items), qstart, k if before else after[1],
+                         whos.pop() if len(whos) == 1 else "people", bool(before and before[1]),
+                         among=bool(before[2] if before else after[3]))
+        out.append(figure)
+        taken.update(range(qstart, k))
+        i = k
+    return out
+
+
+def _part_of_casualties(s: _Sentence, first: int) -> bool:
+    """'1.2 million casualties, including 325,000 troop deaths': the part of a combined count
+    (which fills neither field) is the only figure of its role, so it counts."""
+    k = next((k for k in range(max(0, first - 2), first) if s.low[k] in _SUBSET_MARKERS), None)
+    if k is None:
+        return False
+    before = s.low[max(0, k - 4):k]
+    return "casualties" in before or "losses" in before
+
+
+def _casualty_figures(s: _Sentence) -> list[_Figure]:
+    taken: set[int] = set()
+    figures = _victim_lists(s, taken)
+    for m in s.numbers:
+        if m.kind != "count" or m.first in taken or (_is_subset(s, m.first) and not _part_of_casualties(s, m.first)):
+            continue
+        if m.first > 0 and s.low[m.first - 1] == "no":
+            continue  # "no one was hurt" states that nobody was
+        qualifier, qstart = qualifier_before(s.tokens, m.first)
+        group = _group_before(s, qstart)  # "killed a family of five": the five are the victims
+        if group:
+            qstart = group[0]
+        before = _casualty_role_before(s, qstart)
+        if before:
+            role, update, among = before
+            figures.append(_Figure(role, m.value, qualifier, m.vague, qstart, m.last,
+                                   group[1] if group else _who_after(s, m.last), update, among))
+        else:
+            after = _casualty_role_after(s, m.last)
+            if not after:
+                if _recovered_bodies(s, qstart, m.last):
+                    figures.append(_Figure("killed", m.value, qualifier, m.vague, qstart, m.last, None))
+                    taken.update(range(qstart, m.last))
+                continue
+            figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last,
+                                   after[2] or (group[1] if group else None), among=after[3]))
+        taken.update(range(qstart, m.last))
+    figures += _single_victims(s, taken)
+    return sorted(figures, key=lambda f: f.first)
+
+
+def _drop_among_parts(figures: list[_Figure], prev_text: str | None) -> list[_Figure]:
+    """A group "among the dead" is a part of the toll when one of its role is stated in the
+    sentence or the sentence before ("Twenty people were killed. Among the dead were three
+    children."): then it adds nothing. Alone ("A teenager was among the dead") it is the figure."""
+    stated = {f.role for f in figures if not f.among}
+    if prev_text and tables().casualty_re.search(prev_text.lower()):
+        stated |= {f.role for f in _casualty_figures(_parse(prev_text))}
+    return [f for f in figures if not (f.among and f.role in stated)]
+
+
+def _group(figures: list, same=lambda a, b: True, fits=lambda ev, f: True) -> list[list]:
+    """Figures in reading order -> events: a new event starts when its role is already filled.
+
+    ``same(a, b)`` says whether two figures may share an event (for interceptions: same weapon class);
+    ``fits(ev, f)`` whether figure ``f`` agrees with what event ``ev`` already states.
+    """
+    events: list[list] = []
+    for f in figures:
+        for ev in reversed(events):
+            if same(ev[0], f) and fits(ev, f):
+                if all(g.role != f.role for g in ev):
+                    ev.append(f)
+                    break
+                events.append([f])
+                break
+        else:
+            events.append([f])
+    return events
+
+
+_COMPARED = frozenset(("aggregate", "long_period", "period"))
+
+
+_COMPARISON_REACH = 12  # tokens from a superlative to the period cue it qualifies
+
+
+def _typed_figure(text: str, span: tuple[int, int], clause: tuple[int, int], kind: str, values: list) -> dict:
+    """``figure_type``, ``figure_cue`` and ``aggregate`` (every type but 'event') of one event's
+    figures (rules: ``helpers.figure_types``)."""
+    figure_type, cue = classify_figure(text, span, clause, kind, values)
+    return {"figure_type": figure_type, "figure_cue": cue, "aggregate": figure_type != "event"}
+
+
+def _cue_hits(s: _Sentence) -> list[tuple[int, int, dict]]:
+    """Cue matches of ``event_cues.csv`` in a sentence, without the period cues that only close a
+    comparison: "the biggest attack on the grid since the war began", "the deadliest strike since
+    2022", "the first such attack this month" compare one event with others, they state no
+    cumulative total. A superlative (kind ``comparison``) reaches the period cue after it in its
+    clause: no punctuation and no count stand between them."""
+    hits = tables().cues.find_all(s.low)
+    marks = [a + n for a, n, row in hits if row["kind"] == "comparison"]
+    if not marks:
+        return hits
+    counts = [m.first for m in s.numbers if m.kind == "count"]
+    out = []
+    for a, n, row in hits:
+        if row["kind"] in _COMPARED and any(
+                a - _COMPARISON_REACH <= e <= a and not any(w in _PUNCT_STOP for w in s.low[e:a])
+                and not any(e <= c < a for c in counts) for e in marks):
+            continue
+        out.append((a, n, row))
+    return out
+
+
+def _cues(s: _Sentence) -> set[str]:
+    return {row["kind"] for _, _, row in _cue_hits(s)}
+
+
+def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> dict | None:
+    """The country a toll is stated for when a scope phrase (``place_scope.csv``: "across Ukraine",
+    "nationwide") goes with its figures, else None: right after them ("130 injured across
+    Ukraine", "killed 5 people nationwide"), or earlier in their clause ("Russian strikes across
+    the country killed eight civilians", "Across Ukraine, five people were killed") when no place
+    stands between the phrase and the figures nor after the figures in their clause ("missiles
+    struck across Ukraine, killing three people in Kyiv" is Kyiv's toll)."""
+    t = tables()
+    if _places is None or not t.scope_re.search(s.text.lower()):
+        return None
+    k = last
+    while k < len(s.low) and k < last + 5 and (s.low[k] in _AUX or t.victims.match_at(s.low, k)
+                                                or t.casualty.match_at(s.low, k, lambda r: r["position"] == "after")):
+        k += 1  # "killed five people across Ukraine", "130 injured nationwide"
+    hit = t.scope.match_at(s.low, k)
+    if hit is None:
+        earlier = [h for h in t.scope.find_all(s.low[:first]) if s.tokens[h[0]].start >= clause_start]
+        if earlier:
+            a, n, row = earlier[-1]
+            stop = next((j for j in range(last, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")),
+                        len(s.low))
+            between = s.text[s.tokens[a + n - 1].end:s.tokens[first].start]
+            after = s.text[s.tokens[last - 1].end:s.tokens[stop - 1].end] if stop > last else ""
+            if not _places.find_places(between) and not _places.find_places(after):
+                hit = (row, n)
+    place = _places.gazetteer().get(hit[0]["place"]) if hit else None
+    if place is None:
+        return None
+    return {"location": place.name, "latitude": place.latitude, "longitude": place.longitude, "admin1": place.admin1}
+
+
+def _locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
+    if _places is None:
+        return None
+    return _places.locate(text, start, end)
+
+
+def _target(s: _Sentence, first: int) -> str | None:
+    hits = tables().targets.find_all(s.low)
+    if not hits:
+        return None
+    return min(hits, key=lambda h: abs(h[0] - first))[2]["target"]
+
+
+def _clause_bounds(s: _Sentence, groups: list[list]) -> list[int]:
+    """Where each event's clause starts (a character offset): at the last clause break (",", ";",
+    "while", "whereas") between the previous event's figures and its own, so that in "killed 2 in
+    Kharkiv Oblast, while in Kherson Oblast 1 person was killed" each toll keeps its own place."""
+    bounds = [0]
+    for prev, cur in zip(groups, groups[1:]):
+        a, b = max(f.last for f in prev), min(f.first for f in cur)
+        breaks = [k for k in range(a, b) if s.low[k] in (",", ";", "while", "whereas", "but")]
+        bounds.append(s.tokens[breaks[-1] if breaks else a].start)
+    return bounds
+
+
+_VERB_ROLE = {"killed": "killed", "killing": "killed", "died": "killed", "injured": "injured", "injuring": "injured",
+              "wounded": "injured", "wounding": "injured", "hurt": "injured"}
+
+
+_PRONOUNS = frozenset(("him", "her"))
+
+
+_SUBJECT_PRONOUNS = frozenset(("he", "she"))
+
+
+_NAME_STOP = frozenset(
+    "the a an russian ukrainian russia ukraine president governor mayor minister general colonel lieutenant "
+    "sergeant captain major commander official officials ministry on in at after when kremlin police "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _is_name_token(s: _Sentence, k: int) -> bool:
+    tok = s.tokens[k].text
+    return (len(tok) > 1 and tok[0].isupper() and tok[1:].replace("-", "").replace("'", "").isalpha()
+            and not tok.isupper() and s.low[k] not in _NAME_STOP)
+
+
+def _names_at(s: _Sentence, k: int) -> tuple[int, int] | None:
+    """A coordinated list of full names starting at token ``k`` ("Olena Koval", "Ivan Petrenko and
+    Maria Petrenko"): (how many people, end token), each name two or three capitalised words that
+    are not a place."""
+    count, j = 0, k
+    while True:
+        n = 0
+        while j + n < len(s.low) and n < 3 and _is_name_token(s, j + n):
+            n += 1
+        if n < 2 or (_places is not None and _places.find_places(" ".join(t.text for t in s.tokens[j:j + n]))):
+            break
+        count, j = count + 1, j + n
+        if j + 1 < len(s.low) and s.low[j] in ("and", ",") and _is_name_token(s, j + 1):
+            j += 1
+            continue
+        break
+    return (count, j) if count else None
+
+
+def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """Named people and pronouns as victims (ANNOTATION.md: each named person counts one): "a blast
+    killed Olena Koval, a paramedic" (1), "Petro Marchenko, 50, was killed" (1), "a bomb hit his
+    house and killed him" (1). Only where the sentence states no count of that role already."""
+    stated = {f.role for f in figures}
+    out = []
+    for k, w in enumerate(s.low):
+        role = _VERB_ROLE.get(w)
+        if role is None or role in stated:
+            continue
+        # verb before its victims: "killed Olena Koval", "killing him"
+        if k + 1 < len(s.low) and s.low[k + 1] in _PRONOUNS and w in ("killed", "killing", "injured", "injuring",
+                                                                    "wounded", "wounding"):
+            out.append(_Figure(role, 1.0, None, False, k, k + 2, who="people"))
+            stated.add(role)
+            continue
+        names = _names_at(s, k + 1) if k + 1 < len(s.low) and w in ("killed", "killing", "injured", "injuring",
+                                                                    "wounded", "wounding") else None
+        if names:
+            out.append(_Figure(role, float(names[0]), None, False, k, names[1], who="people"))
+            stated.add(role)
+            continue
+        # victims before a passive verb: "Petro Marchenko, 50, was killed", "she was injured"
+        if k < 1 or s.low[k - 1] not in ("was", "were", "is", "has", "had", "been") and w != "died":
+            continue
+        a = k - 1
+        while a > 0 and s.low[a - 1] in ("was", "were", "is", "has", "had", "been", "also", "later", "reportedly"):
+            a -= 1
+        if w == "died":
+            a = k
+        if a > 0 and s.low[a - 1] in _SUBJECT_PRONOUNS:
+            out.append(_Figure(role, 1.0, None, False, a - 1, k + 1, who="people"))
+            stated.add(role)
+            continue
+        if a > 0 and s.low[a - 1] == ",":  # an appositive: ", 50," or ", a 56-year-old paramedic,"
+            opening = next((c for c in range(a - 2, max(-1, a - 12), -1) if s.low[c] == ","), None)
+            a = opening if opening is not None else a
+        start = next((b for b in range(max(0, a - 3), a) if _names_at(s, b) and _names_at(s, b)[1] == a), None)
+        if start is not None:
+            out.append(_Figure(role, float(_names_at(s, start)[0]), None, False, start, k + 1, who="people"))
+            stated.add(role)
+    return out
+
+
+_REVISED_TO = re.compile(r"\b(?:raising|raised|revising|revised|updating|updated|increasing|increased|putting|put)"
+                         r" (?:the|that|this|its|their) (?:figure|toll|number|count|tally|total)\b[^,;.]{0,40}? to\b")
+
+
+def _revised_to(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """"initially acknowledged 63 dead, raising the figure two days later to 89": the count after
+    "raising the figure ... to" is the same role as the figure before it, revised (one event of 89)."""
+    out = []
+    for m in _REVISED_TO.finditer(s.text.lower()):
+        before = [f for f in figures if s.tokens[f.last - 1].end <= m.start()]
+        after = next((n for n in s.numbers if n.kind == "count" and n.start >= m.end()), None)
+        if before and after is not None and not any(f.first == after.first for f in figures):
+            out.append(_Figure(before[-1].role, after.value, None, after.vague, after.first, after.last,
+                               who=before[-1].who, update=True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _zero_patterns() -> tuple[tuple[re.Pattern, dict], ...]:
+    """``zero_casualties.csv``: phrases stating that nobody was killed or injured, with the roles
+    they set to 0 ("no one was killed or injured" = 0 and 0; "there were no injuries" = injured 0)."""
+    return tuple((re.compile(r["pattern"]), {role: 0.0 for role in ("killed", "injured") if r[role] != ""})
+                 for r in read_resource_csv("zero_casualties.csv"))
+
+
+def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """Explicit zeros as figures: a role nobody stated otherwise in the sentence gets its 0, unless
+    it is only reported as unknown ("no immediate reports of casualties" states no figure)."""
+    low = s.text.lower()
+    if "no" not in s.low and "nobody" not in s.low and "without" not in s.low:
+        return []
+    stated = {f.role for f in figures}
+    out = []
+    for regex, roles in _zero_patterns():
+        for m in regex.finditer(low):
+            if re.search(r"(?:reports?|information|word|details) (?:of|on|about)\s*$", low[:m.start() + 3]) \
+                    or re.search(r"\b(?:reports?|information|word|details) (?:of|on|about) ", low[max(0, m.start() - 5):m.end()]):
+                continue
+            first = next((k for k, tok in enumerate(s.tokens) if tok.end > m.start()), 0)
+            last = next((k for k, tok in enumerate(s.tokens) if tok.end >= m.end()), len(s.tokens) - 1) + 1
+            for role, value in roles.items():
+                if role not in stated:
+                    stated.add(role)
+                    out.append(_Figure(role, value, None, False, first, last))
+    return out
+
+
+def _casualty_events(s: _Sentence, prev_text: str | None, prev2_text: str | None = None) -> list[dict]:
+    t = tables()
+    if not t.casualty_re.search(s.text.lower()):
+        return []
+    figures = _casualty_figures(s)
+    figures += _named_victims(s, figures)
+    figures += _revised_to(s, figures)
+    figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
+    if any(f.among for f in figures):
+        figures = _drop_among_parts(figures, prev_text)
+        if prev2_text:  # "8 dead. At least 18 wounded. Among those killed was a baby girl."
+            figures = _drop_among_parts(figures, prev2_text)
+    if not figures:
+        return []
+    if t.noncasualty.find_all(s.low) and not s.weapons:
+        return []
+    cue_hits = _cue_hits(s)
+    cues = {row["kind"] for _, _, row in cue_hits}
+    running = [a for a, _, row in cue_hits if row["kind"] == "running_toll"]
+    if running:
+        # "a man died of his injuries, bringing the death toll to 14": the deaths before the phrase
+        # are part of the toll after it
+        later = {f.role for f in figures if f.first > running[0]}
+        figures = [f for f in figures if not (f.role in later and f.first < running[0])]
+    events = []
+    groups = _group(figures)
+    bounds = _clause_bounds(s, groups)
+    for gi, group in enumerate(groups):
+        first = min(f.first for f in group)
+        last = max(f.last for f in group)
+        clause_start = bounds[gi]
+        clause_end = bounds[gi + 1] if gi + 1 < len(groups) else len(s.text)
+        prev = _parse(prev_text) if prev_text else None  # parsed only when a toll needs its neighbour
+        weapon = _weapon_near(s, first, last) or (prev and prev.weapons and prev.weapons[-1][2]) or None
+        # "killed and 130 injured across Ukraine": a nationwide toll, whatever cities the sentence names;
+        # else the clause's place (locate() falls back to the whole sentence)
+        place = _scope_place(s, first, last, clause_start) or _locate(s.text, clause_start, clause_end)
+        if place is None and prev is not None:
+            place = _locate(prev.text)
+        killed = next((f for f in group if f.role == "killed"), None)
+        injured = next((f for f in group if f.role == "injured"), None)
+        who = next((f.who for f in group if f.who), None)
+        start, end = s.span(first, last)
+        # "killed seven and injured 64; he later raised the toll to seven dead and 66 wounded": a
+        # revision cue before the figures (after the previous event's) restates an earlier toll
+        prior_end = max(f.last for f in groups[gi - 1]) if gi else 0
+        revises = any(row["kind"] in ("update", "revision") and prior_end <= a < first for a, _, row in cue_hits) \
+            or any(f.update for f in group)
+        events.append({
+            "char_start": start, "char_end": end,
+            "location": place and place.get("location"),
+            "latitude": place and place.get("latitude"),
+            "longitude": place and place.get("longitude"),
+            "admin1": place and place.get("admin1"),
+            "event_type": (weapon["event_type"] or None) if weapon else None,
+            "weapon": weapon["weapon"] if weapon else None,
+            "target": _target(s, first),
+            "who": who,
+            "killed": as_int(killed.value) if killed else None,
+            "killed_qualifier": killed.qualifier if killed else None,
+            "injured": as_int(injured.value) if injured else None,
+            "injured_qualifier": injured.qualifier if injured else None,
+            "vague": any(f.vague for f in group),
+            **_typed_figure(s.text, (start, end), (clause_start, clause_end), "casualty",
+                            [killed and killed.value, injured and injured.value]),
+            "update": revises or "update" in cues or "running_toll" in cues or "revision" in cues,
+            "_revises": revises,
+        })
+    return events
+
+
+_REVISION_REACH = 2  # sentences back that a revised toll may restate
+
+
+def _supersede(earlier: list[dict], ev: dict) -> None:
+    """Mark the toll that ``ev`` (a revision: "the death toll rose to 9") restates as superseded:
+    the latest per-event row before it, within ``_REVISION_REACH`` sentences, in the same place
+    (or either unplaced), stating a role ``ev`` states. A text's toll is its latest figure."""
+    roles = [r for r in ("killed", "injured") if ev.get(r) is not None]
+    for prior in reversed(earlier):
+        if ev["sentence_idx"] - prior["sentence_idx"] > _REVISION_REACH:
+            return
+        if prior.get("superseded") or prior["figure_type"] != "event" or ev["figure_type"] != "event":
+            continue
+        if prior["location"] and ev["location"] and prior["location"] != ev["location"]:
+            continue
+        if any(prior.get(r) is not None for r in roles):
+            prior["superseded"] = True
+            return

@@ -1,0 +1,690 @@
+"""Interceptions: the role of each count in one sentence (launched, intercepted, lost to
+electronic warfare, none) and its events, completed by the sentence before where the text says so.
+
+Stages, in order: counts with a verb before or after them, 'N of M' pairs, lists that share a
+verb, single weapons ('shot down a cruise missile'), 'all'/'none of them'; then one event per
+weapon class, with its claimant, region and figure type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from helpers.numbers import NumberMention, as_int, number_words, qualifier_before
+from helpers.extract.patterns import (
+    _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP,
+    _Sentence, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
+)
+from helpers.extract.casualties import _cues, _group, _locate, _typed_figure
+
+
+def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | None:
+    """A weapon named right after a count ("21 Shahed suicide drones"): (row, end token)."""
+    wt = tables().weapons
+    if j < len(s.low) and s.low[j] in _GROUP_COUNTS:
+        return None  # "two waves of missile strikes" counts waves, not missiles
+    if j < len(s.low) and s.low[j].endswith("-") and len(s.low[j]) > 1:
+        # "120 Shahed-, Gerbera-, Italmas-type and other drones": a suspended list of types
+        k = j
+        while k < min(len(s.low), j + 14) and (s.low[k].endswith("-") or s.low[k] in (",", "and", "or", "other")
+                                               or s.low[k].endswith("-type")):
+            k += 1
+        hit = wt.match_at(s.low, k)
+        if hit:
+            first = wt.match_at(s.low, j) or (None,)
+            return (first[0] if first[0] and first[0]["weapon_class"] == hit[0]["weapon_class"] else hit[0]), k + hit[1]
+    for k in range(j, min(len(s.low), j + limit)):
+        hit = wt.match_at(s.low, k)
+        if hit:
+            # the name runs on over further weapon words: "Kh-101 cruise missiles", "Shahed strike UAVs"
+            end = k + hit[1]
+            while end < len(s.low):
+                if wt.match_at(s.low, end):
+                    end += wt.match_at(s.low, end)[1]
+                elif end + 1 < len(s.low) and s.low[end].replace("-", "").isalpha() \
+                        and s.low[end] not in ("and", "or", "which", "that") and wt.match_at(s.low, end + 1):
+                    end += 1 + wt.match_at(s.low, end + 1)[1]
+                elif end + 2 < len(s.low) and s.low[end] in ("and", "or") and s.low[end + 1].isalpha() \
+                        and not s.low[end + 1][0].isdigit() and wt.match_at(s.low, end + 2) \
+                        and _same_class(hit[0], wt.match_at(s.low, end + 2)[0]):
+                    end += 2 + wt.match_at(s.low, end + 2)[1]  # "Shahed-type and decoy drones"
+                else:
+                    break
+            return hit[0], end
+        if s.low[k] in ("and", "or") and k > j and k + 2 < len(s.low) and _is_count_word(s.low[k + 1]):
+            # "five Russian combat and nine reconnaissance drones": the head noun is shared
+            shared = _weapon_after(s, k + 2, limit=3)
+            return (shared[0], k) if shared else None
+        if s.low[k] in _PUNCT_STOP or s.low[k] in ("and", "or", "which", "that") or s.low[k][0].isdigit():
+            return None
+    return None
+
+
+def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int] | None:
+    """A generic air target right after a count (``generic_targets.csv``): "112 of the targets"
+    (anaphoric: the targets of the attack) always; "40 targets" when the sentence names air
+    defence (``air_defence``) or an interception verb follows ("45 targets were shot down", "of
+    the 215 targets launched"): "naval drones destroyed 14 targets" are ground targets. (row, end token)."""
+    k = j
+    anaphoric = tuple(s.low[k:k + 2]) in (("of", "the"), ("of", "these"), ("of", "those"))
+    if anaphoric:
+        k += 2
+    hit = tables().generic_targets.match_at(s.low, k)
+    if hit is None:
+        return None
+    end = k + hit[1]
+    if not (anaphoric or air_defence):
+        if _intercept_role_after(s, end) is None:  # "45 targets were shot down", "the 215 targets launched"
+            return None
+    return {**hit[0], "generic": True}, end
+
+
+def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, int, bool] | None:
+    """Role of a count from the verb after it ("16 drones were shot down"): (role, end token,
+    whether it is only a participle) or None.
+
+    A bare participle "launched" ("15 of the drones launched from Kursk were shot down") only
+    describes the weapon: a later verb in the same clause wins over it.
+    """
+    t = tables()
+    k = j
+    participle = None
+    describing = False
+    if tuple(s.low[j:j + 2]) in _RELATIVE_OF:
+        # "12 drones ..., 10 of which Ukrainian air defense shot down": an active verb after a subject
+        for g in range(j + 2, min(len(s.low), j + 8)):
+            hit = t.intercept.match_at(s.low, g, lambda r: r["position"] == "before")
+            if hit:
+                return hit[0]["role"], g + hit[1], False
+            if not s.low[g].replace("'", "").isalpha():
+                break
+    while k < len(s.low) and k < j + limit:
+        hit = t.intercept.match_at(s.low, k, lambda r: r["position"] == "after")
+        if hit:
+            if participle is None and hit[1] == 1 and s.low[k] == "launched":
+                participle = ("launched", k + 1, True)
+                k, limit = k + 1, limit + 4
+                continue
+            return hit[0]["role"], k + hit[1], False
+        w = t.weapons.match_at(s.low, k)
+        if w:
+            k += w[1]
+            continue
+        if s.low[k] in ("and", "or") and k + 1 < len(s.low) and t.weapons.match_at(s.low, k + 1):
+            k += 1  # "183 Shahed drones and decoy drones were launched"
+            continue
+        if s.low[k] == "and" and k + 1 < len(s.low) and s.low[k + 1] in ("both", "all") and _all_weapon(s, k + 1):
+            k = _all_weapon(s, k + 1)[1]  # "21 of the missiles and both drones had been destroyed"
+            continue
+        if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
+            k += 1
+            continue
+        if s.low[k] in _DESCRIBING and not describing:
+            describing, k, limit = True, k + 1, limit + 4  # "21 of the 31 missiles targeting Kyiv were intercepted"
+            continue
+        if (participle or describing) and (s.low[k] in ("from", "at", "by", "over", "overnight", "in", "on", "against", "toward",
+                                                        "towards", "into", "for") or s.tokens[k].text[:1].isupper()):
+            k += 1  # "launched from Kursk", "launched at Kyiv overnight"
+            continue
+        return participle
+    return participle
+
+
+def _intercept_role_before(s: _Sentence, a: int) -> str | None:
+    """Role from a verb just before token ``a``; "attacked Kyiv overnight with 50 drones": a verb
+    ending in "with"/"using" may have a short object (words only) between it and the count."""
+    inter = tables().intercept
+    before = lambda r: r["position"] == "before"  # noqa: E731
+    j = _skip_back(s.low, a)
+    hit = inter.match_ending_at(s.low, j, before)
+    if hit:
+        return hit[0]["role"]
+    if j < 2 or s.low[j - 1] not in ("with", "using"):
+        return None
+    w = j - 1
+    for g in range(1, _OBJECT_GAP + 1):
+        k = w - g
+        if k < 1 or not s.low[k].replace("-", "").replace("'", "").isalpha() or s.low[k] == "or":
+            return None  # "attacked Kyiv and Kharkiv with 50 drones": "and" may join the objects
+        probe = s.low[max(0, k - inter.maxlen):k] + [s.low[w]]
+        hit = inter.match_ending_at(probe, len(probe), before)
+        if hit and hit[1] == 2:  # a verb and its "with": "attacked ... with"
+            return hit[0]["role"]
+    return None
+
+
+@dataclass
+class _IFig:
+    role: str
+    value: float
+    first: int
+    last: int
+    weapon: dict | None
+    all_of: bool = False
+    extra: list = field(default_factory=list)
+
+
+_INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))
+
+
+_COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",))
+
+
+_CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"),
+                 ("alongside",))
+
+
+_ASIDE_MAX = 15
+
+
+_OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
+
+
+_LIST_PREPOSITIONS = frozenset(("against", "at", "on", "across", "into", "toward", "towards"))
+
+
+_HIT_VERBS = frozenset("struck hit reached impacted landed fell exploded damaged".split())
+
+
+def _list_verb(s: _Sentence, k: int) -> str | None:
+    """The first word after the list that token ``k`` is in (over "and", commas, counts, weapons)."""
+    wt = tables().weapons
+    end = min(len(s.low), k + 15)
+    while k < end:
+        w = s.low[k]
+        hit = wt.match_at(s.low, k)
+        if hit:
+            k += hit[1]
+        elif w in ("and", ",", "or", "also") or w[:1].isdigit() or w in number_words():
+            k += 1
+        else:
+            return w
+    return None
+
+
+def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
+    """Whether the count opening at ``lead`` continues the list ending at ``prev_last``: plain
+    coordination ("408 drones and 40 missiles"), or a continuation phrase ("along with") after an
+    aside of at most ``_ASIDE_MAX`` tokens with no clause break and no interception verb of its own."""
+    gap = tuple(s.low[prev_last:lead])
+    if gap in _COORDINATION:
+        return True
+    # "launched 1,100 drones against Ukraine, more than 890 guided bombs and 50 missiles": a short
+    # place phrase before the comma does not end the list
+    if 3 <= len(gap) <= 5 and gap[0] in _LIST_PREPOSITIONS and gap[-1] == "," \
+            and all(w.replace("'", "").isalpha() for w in gap[1:-1]) and not tables().intercept.find_all(list(gap)):
+        return True
+    phrase = next((p for p in _CONTINUATION if len(gap) >= len(p) and gap[-len(p):] == p), None)
+    if phrase is None:
+        return False
+    middle = list(gap[:-len(phrase)])
+    if middle and middle[-1] == ",":
+        middle.pop()
+    if len(middle) > _ASIDE_MAX or any(w in (";", ":", "(", ")", "--", "–", "—") for w in middle):
+        return False
+    # "41 out of 51 cruise missiles launched by Russia, as well as two drones": a participle that
+    # describes the weapons is no verb of the aside's own
+    return not [h for h in tables().intercept.find_all(middle) if middle[h[0]:h[0] + h[1]] not in (["launched"], ["fired"])]
+
+
+def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
+    """The role of the last count with a role before ``lead`` when the count at ``lead`` continues
+    its list (see :func:`_continues`); counts without a role in the aside ("one of the heaviest
+    barrages") do not break the list."""
+    for c in reversed(cands):
+        if c["role"]:
+            return c["role"] if _continues(s, c["last"], lead) else None
+    return None
+
+
+def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig]:
+    """Launched / intercepted / not-reached counts of one sentence, in reading order.
+
+    Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
+    count it is coordinated with ("launched 408 drones and 40 missiles").
+    """
+    nums = [m for m in s.numbers if m.kind == "count" and not m.vague and not _is_subset(s, m.first)]
+    cands: list[dict] = []
+    skip_next = False
+    for idx, m in enumerate(nums):
+        if skip_next:
+            skip_next = False
+            continue
+        _, qstart = qualifier_before(s.tokens, m.first)
+        nxt = nums[idx + 1] if idx + 1 < len(nums) else None
+        own = _weapon_after(s, m.last) or _generic_target(s, m.last, air_defence)
+        # "145 air attack assets: 3 Iskander-M missiles and 142 UAVs": a total broken down after a colon
+        header = own or _generic_target(s, m.last, True)
+        breakdown = header is not None and header[1] + 1 < len(s.low) and s.low[header[1]] == ":" \
+            and nxt is not None and _skip_back(s.low, qualifier_before(s.tokens, nxt.first)[1]) == header[1] + 1
+        own = header if breakdown else own
+        lead = _skip_back(s.low, qstart)
+        all_of = qstart > 0 and s.low[qstart - 1] == "all"
+        # "16 of 21 drones", "34 out of the 43 missiles"
+        gap = s.low[m.last:nxt.first] if nxt else []
+        if nxt and gap in _PAIR_GAPS:
+            w2 = _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
+            role = _intercept_role_before(s, qstart)
+            if role is None:
+                role = _inherited_role(s, cands, lead)  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
+            if role is None:
+                # "59 of 78 missiles and 54 of 106 drones were shot down": the verb after the whole list
+                role = (_intercept_role_after(s, _pair_list_end(s, nums, idx, w2[1] if w2 else nxt.last)) or (None,))[0]
+            if role in ("intercepted", "not_reached"):
+                weapon = (w2 or own or (None,))[0]
+                cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
+                              "last": w2[1] if w2 else nxt.last, "weapon": weapon, "all_of": False,
+                              "extra": [("launched", nxt.value)], "bare_ok": True, "breakdown": False})
+                skip_next = True
+                continue
+        role = _intercept_role_before(s, qstart)
+        if role is None and cands and cands[-1]["breakdown"] and cands[-1]["last"] + 1 == lead:
+            role = cands[-1]["role"]  # the first part of a breakdown takes the verb of its total
+        # role order: a verb before the count; a verb of its own after it ("58 drones were lost");
+        # the count it is coordinated with; a participle after it ("drones launched overnight")
+        subject = False  # the count is the subject of an interception verb: "110 were shot down"
+        after = None if role else _intercept_role_after(s, own[1] if own else m.last)
+        if after and not after[2]:
+            role, subject = after[0], True
+        relative = tuple(s.low[m.last:m.last + 2]) in _RELATIVE_OF
+        if role is None and not relative and _list_verb(s, own[1] if own else m.last) not in _HIT_VERBS:
+            role = _inherited_role(s, cands, lead)  # "shot down 18 of 20 cruise missiles and all three Shahed drones"
+        if role is None and lead > 0 and s.low[lead - 1] == "and":
+            role = _verb_before_conjunct(s, lead - 1)  # "destroyed the missile and 18 of the drones"
+        if role is None and after:
+            role, subject = after[0], True
+        if role is None and lead > 0 and s.low[lead - 1] == "of" and own:
+            role = "launched"  # "of the 43 missiles, 34 were destroyed": the total opens the clause
+        if role is None and own and _relative_part_follows(s, own[1], nxt):
+            role = "launched"  # "along with 93 missiles, 81 of which were destroyed": the whole of the part
+        nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
+        cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
+                      "last": own[1] if own else m.last, "weapon": own[0] if own else None,
+                      "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
+                      "breakdown": breakdown, "relative": relative})
+    cands = sorted(cands + _singular_candidates(s, cands), key=lambda c: c["first"])
+    # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
+    for i, c in enumerate(cands):
+        if c["role"] is not None or c.get("relative"):
+            continue  # "50 drones, 10 of which over Kyiv": a part without a verb is no list item
+        if _list_verb(s, c["last"]) in _HIT_VERBS:
+            continue  # "downed 108 drones, and one missile and 13 drones struck 11 locations": hits
+        inherited = _inherited_role(s, cands[:i], c["lead"])
+        if inherited:
+            c["role"] = inherited
+        elif i + 1 < len(cands) and cands[i + 1]["role"] and not cands[i + 1].get("relative") \
+                and tuple(s.low[c["last"]:cands[i + 1]["lead"]]) in _COORDINATION:
+            c["role"] = cands[i + 1]["role"]
+    # a longer list takes its verb from the end: "300 drones, 20 missiles and 16 glide bombs were used"
+    for i in range(len(cands) - 2, -1, -1):
+        c, nxt = cands[i], cands[i + 1]
+        if c["role"] is None and nxt["role"] and not nxt.get("relative") \
+                and tuple(s.low[c["last"]:nxt["lead"]]) in _COORDINATION:
+            c["role"] = nxt["role"]
+    out: list[_IFig] = []
+    for i, c in enumerate(cands):
+        if c["role"] is None or not c["bare_ok"]:
+            continue  # "deployed 150,000 troops", "destroyed 12 tanks": not an interception
+        if c["breakdown"] and i + 1 < len(cands) and cands[i + 1]["role"] == c["role"]:
+            continue  # the total of a breakdown: its parts are the events, kept both would count twice
+        if c["role"] == "all_hit":
+            if not c["all_of"]:
+                continue  # "27 hit their targets" is a share of an attack, not its launch count
+            # "all three Iskander-M missiles reached their targets": none was intercepted
+            c = {**c, "role": "launched", "all_of": False, "extra": [("intercepted", 0.0)]}
+        if c["weapon"] is not None and c["weapon"]["weapon_class"] not in _INTERCEPTABLE:
+            continue  # "fired 120 artillery shells" is shelling, not an air attack
+        out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
+    out += _all_intercepted(s, out)
+    return sorted(out, key=lambda f: f.first)
+
+
+_SINGLE_FOLLOWERS = frozenset(
+    "was were is has had that which over near above in on at targeting heading aimed launched fired from "
+    "but as toward towards into by overnight during against across with to last".split()) | _PUNCT_STOP
+
+
+_SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
+
+
+_GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
+
+
+_GROUP_COUNTS = frozenset("waves barrages salvos volleys rounds series swarms groups types kinds".split())
+
+
+def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
+    """One weapon named with "a"/"an" counts 1 (ANNOTATION.md), as a candidate like a count's:
+    "air defence shot down a cruise missile over Kyiv", "a Tochka-U missile was shot down",
+    "launched 12 drones and a cruise missile" (its role from the list), "attacked the region with
+    an X-59 missile, which Ukraine said it also shot down" (1 of 1). A weapon word that modifies
+    a noun ("a drone attack", "a major drone and missile attack") or a group ("a barrage of
+    airstrikes") is no weapon counted."""
+    wt = tables().weapons
+    out = []
+    taken = [(c["first"], c["last"]) for c in cands]
+    for first, n, row in s.weapons:
+        end = first + n
+        if row["weapon_class"] not in _INTERCEPTABLE or any(a <= first < b or a < end <= b for a, b in taken):
+            continue
+        det = next((d for d in range(first - 1, max(-1, first - 2 - _SINGLE_MODIFIERS), -1)
+                    if s.low[d] in ("a", "an")), None)
+        if det is None and first > 0 and s.low[first - 1] == "the" and any(
+                o["value"] == 1.0 and o["role"] in (None, "launched") and _same_class(o["weapon"], row) for o in out):
+            det = first - 1  # "launched 23 drones and a cruise missile ... destroyed the missile": that one
+        mods = s.low[det + 1:first] if det is not None else []
+        # "did not stop a single ballistic missile": none of them
+        value = 0.0 if "single" in mods and any(w in ("not", "n't", "no", "never") for w in s.low[max(0, det - 4):det]) \
+            else 1.0
+        mods = [w for w in mods if w != "single"]
+        if det is None or not all((w.isalpha() or "-" in w) and w not in _NOT_MODIFIERS and w not in _GROUP_NOUNS
+                                  for w in mods):
+            continue
+        head = end
+        while head < len(s.low):  # the weapon words run on: "a drone and missile attack", "an X-59 missile"
+            if wt.match_at(s.low, head):
+                head += wt.match_at(s.low, head)[1]
+            elif s.low[head] in ("and", "or", "/") and head + 1 < len(s.low) and wt.match_at(s.low, head + 1):
+                head += 1
+            else:
+                break
+        nxt = s.low[head] if head < len(s.low) else "."
+        if nxt not in _SINGLE_FOLLOWERS and nxt not in ("and", "or"):
+            continue
+        extra = []
+        role = _intercept_role_before(s, det)
+        if role is None:
+            after = _intercept_role_after(s, head)
+            role = after[0] if after and not after[2] else None
+        elif role == "launched" and "which" in s.low[head:head + 2]:
+            w = s.low.index("which", head)
+            for g in range(w + 1, min(len(s.low), w + 10)):
+                hit = tables().intercept.match_at(s.low, g, lambda r: r["position"] == "before" and r["role"] == "intercepted")
+                if hit:
+                    extra = [("intercepted", 1.0)]
+                    break
+                if s.low[g] in _PUNCT_STOP:
+                    break
+        named = wt.match_at(s.low, head - 1)
+        # the most specific name: "an X-59 missile" is a Kh-59, "a Shahed drone" a Shahed
+        weapon = named[0] if named and row["weapon"] == row["weapon_class"] and named[0]["weapon"] != named[0]["weapon_class"] \
+            else row
+        if value == 0.0 and role is None:
+            role = _intercept_role_before(s, max(0, det - 1))  # "did not stop a single": over "not"
+        out.append({"role": role, "value": value, "first": det, "lead": det, "last": head, "weapon": weapon,
+                    "all_of": False, "extra": extra, "bare_ok": True, "breakdown": False, "relative": False})
+        taken.append((det, head))
+    return out
+
+
+_PAIR_GAPS = (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"])
+
+
+_RELATIVE_OF = (("of", "which"), ("of", "them"), ("of", "these"))
+
+
+def _relative_part_follows(s: _Sentence, end: int, nxt: NumberMention | None) -> bool:
+    """Whether ", M of which/of them <interception verb>" follows the weapon ending at token ``end``:
+    "93 missiles, 81 of which were destroyed" states a part, so the 93 are the whole launched."""
+    if nxt is None or end >= len(s.low) or s.low[end] != "," \
+            or _skip_back(s.low, qualifier_before(s.tokens, nxt.first)[1]) != end + 1:
+        return False
+    return tuple(s.low[nxt.last:nxt.last + 2]) in _RELATIVE_OF and _intercept_role_after(s, nxt.last + 2) is not None
+
+
+def _pair_list_end(s: _Sentence, nums: list[NumberMention], idx: int, end: int) -> int:
+    """The end token of a list of "N of M <weapon>" pairs joined by "and" / "," whose first pair
+    is ``nums[idx]``, ``nums[idx + 1]`` and ends at ``end``: "59 of 78 missiles and 54 of 106 drones"."""
+    j = idx + 2
+    while j + 1 < len(nums):
+        a, b = nums[j], nums[j + 1]
+        if tuple(s.low[end:_skip_back(s.low, qualifier_before(s.tokens, a.first)[1])]) not in _COORDINATION \
+                or s.low[a.last:b.first] not in _PAIR_GAPS:
+            break
+        w = _weapon_after(s, b.last) or _generic_target(s, b.last, True)
+        end = w[1] if w else b.last
+        j += 2
+    return end
+
+
+def _verb_before_conjunct(s: _Sentence, and_idx: int) -> str | None:
+    """The interception verb before a short first conjunct without a count ("destroyed the missile and")."""
+    # the conjunct is at least one word: in "31 were shot down and 18 were lost" the verb belongs to 31
+    for p in range(and_idx - 1, max(0, and_idx - 5), -1):
+        if not s.low[p].isalpha() or s.low[p] == "and":
+            return None
+        role = _intercept_role_before(s, p)
+        if role:
+            return role
+    return None
+
+
+_NONE_OF = re.compile(r"\b(?:neither|none) of (?:which|them|these|those)(?: \w+)?(?: was| were| could be| had been| has been| have been)"
+                      r" (?:intercepted|shot down|downed|destroyed)")
+
+
+_ALL_OF = re.compile(r"\b(?:all|both)(?: of (?:them|which|these))?(?: were| was| have been| had been)? "
+                     r"(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b")
+
+
+def _all_weapon(s: _Sentence, k: int) -> tuple[dict, int] | None:
+    """The weapon of "both/all (of) (the) <weapon>" opening at token ``k`` ("both drones", "all of the
+    missiles"): (row, end token), else None; "all 15 drones" states its own count and is read as one."""
+    p = k + 1
+    if p < len(s.low) and s.low[p] == "of":
+        p += 1
+    if p < len(s.low) and s.low[p] in ("the", "these", "those"):
+        p += 1
+    hit = tables().weapons.match_at(s.low, p) if p < len(s.low) else None
+    return (hit[0], p + hit[1]) if hit else None
+
+
+def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
+    """'..., and all of them were destroyed': intercepted = the launch count just before."""
+    out = []
+    # "destroying 28 drones and both missiles", "both drones had been destroyed": all of the launched
+    # count of that weapon, after an interception verb, in a list after an intercepted count, or as
+    # the subject of an interception verb of its own
+    for k, w in enumerate(s.low):
+        if w not in ("both", "all"):
+            continue
+        hit = _all_weapon(s, k)
+        if hit is None:
+            continue
+        prior = [f for f in figs if f.last <= k]
+        verb = _intercept_role_before(s, k) == "intercepted"
+        coord = prior and prior[-1].role == "intercepted" and tuple(s.low[prior[-1].last:k]) in _COORDINATION
+        if not (verb or coord):
+            after = _intercept_role_after(s, hit[1])
+            if not after or after[0] != "intercepted" or after[2]:
+                continue
+        launched = [f for f in figs if f.role == "launched" and _same_class(f.weapon, hit[0])]
+        if launched:
+            out.append(_IFig("intercepted", launched[-1].value, k, hit[1], hit[0]))
+    low = s.text.lower()
+    for m in _NONE_OF.finditer(low):
+        # "fired two missiles, neither of which was intercepted": launched, and none intercepted
+        before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]
+        if before:
+            first = next(k for k, t in enumerate(s.tokens) if t.start >= m.start())
+            last = next((k for k, t in enumerate(s.tokens) if t.end >= m.end()), len(s.tokens) - 1) + 1
+            out.append(_IFig("intercepted", 0.0, first, last, before[-1].weapon))
+    for m in _ALL_OF.finditer(low):
+        before = [f for f in figs if f.role == "launched" and s.tokens[f.last - 1].end <= m.start()]
+        if not before:
+            continue
+        src = before[-1]
+        first = next(k for k, t in enumerate(s.tokens) if t.start >= m.start())
+        last = next((k for k, t in enumerate(s.tokens) if t.end >= m.end()), len(s.tokens) - 1) + 1
+        out.append(_IFig("intercepted", src.value, first, last, src.weapon))
+    return out
+
+
+_ALL_BEFORE = re.compile(r"\b(?:(?P<every>everything|all of them|all of these|all of those|all of the targets|all the targets)"
+                         r"|all (?:of )?the (?P<what>[a-z-]+)s\b)")
+
+
+_ALL_BEFORE_VERB = re.compile(r"\b(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b")
+
+
+def _all_of_the_ones_before(s: _Sentence, prev_events: list[dict]) -> None:
+    """A sentence that counts nothing but says all of them were stopped completes the launch
+    counts of the sentence before: "Russia attacked Kyiv with 35 Shahed drones. All the drones ...
+    were shot down" (35 of 35); "destroyed everything" after a list completes each of its weapons.
+    Only events with a launch count and no interception count are completed, in place."""
+    low = s.text.lower()
+    m = _ALL_BEFORE.search(low)
+    if m is None or not prev_events or not _ALL_BEFORE_VERB.search(low):
+        return
+    open_events = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None]
+    if m.group("what"):
+        hit = tables().weapons.match_at([m.group("what") + "s"], 0) or tables().weapons.match_at([m.group("what")], 0)
+        if hit is None:
+            return
+        open_events = [e for e in open_events if _same_class(e, hit[0])]
+    for ev in open_events:
+        ev["intercepted"] = ev["launched"]
+        _finish_interception(ev)
+
+
+def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
+    """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
+    into those events in place instead."""
+    t = tables()
+    if not t.intercept_re.search(s.text.lower()):
+        return []
+    cues = _cues(s)
+    if "not_interception" in cues:
+        return []  # "the US delivered 500 missiles": deliveries and production are not attacks
+    figs = _interception_figures(s, "air_defence" in cues)
+    if not figs:
+        _all_of_the_ones_before(s, prev_events)
+        return []
+    # A bare count takes the weapon of the count before it, else the sentence's nearest weapon; a
+    # generic "targets" count takes it only when every count before it is of one class ("launched
+    # 50 drones; 45 targets were shot down"), else it stays a count of targets of all kinds.
+    last_weapon, classes = None, set()
+    for f in figs:
+        if f.weapon is None:
+            f.weapon = last_weapon or _weapon_near(s, f.first, f.last)
+        elif f.weapon.get("generic") and len(classes) == 1:
+            f.weapon = last_weapon
+        last_weapon = f.weapon or last_weapon
+        if f.weapon is not None and not f.weapon.get("generic"):
+            classes.add(f.weapon["weapon_class"])
+    claim = t.claimants.find_all(s.low)
+    claimant = claim[0][2]["claimant"] if claim else None
+    events: list[dict] = []
+    groups = _drop_class_headers(_group(figs, same=lambda a, b: _same_class(a.weapon, b.weapon), fits=_pair_fits))
+    for group in groups:
+        # the most specific name in the group: "Shahed drone" over "drone"
+        named = [f.weapon for f in group if f.weapon]
+        weapon = next((w for w in named if w["weapon"] != w["weapon_class"]), named[0] if named else None)
+        values = {"launched": None, "intercepted": None, "not_reached": None}
+        for f in group:
+            values[f.role] = f.value
+            for role, v in f.extra:
+                values[role] = values[role] if values[role] is not None else v
+            if f.all_of and f.role == "intercepted" and values["launched"] is None:
+                values["launched"] = f.value
+        # "Air defences shot down 110 of them." / "Ukrainian forces shot down 718 drones and 7 missiles."
+        # complete the launch counts of the sentence before
+        target = None
+        if values["launched"] is None and prev_events:
+            # "... launched 138 drones. 110 of the targets were shot down": a generic count completes a lone event
+            same = [e for e in prev_events if weapon is None or _same_class(e, weapon)
+                    or (weapon["weapon_class"] == "mixed" and len(prev_events) == 1)]
+            target = same[-1] if same else None
+        if target is None and values["launched"] is not None and values["intercepted"] is not None and prev_events:
+            # "Russia fired three dozen missiles. ... disabling 16 of the 36 launched": the same launch
+            # count again, now with its interceptions, completes the event before
+            again = [e for e in prev_events if e["launched"] == as_int(values["launched"]) and e["intercepted"] is None
+                     and (weapon is None or _same_class(e, weapon))]
+            if again:
+                again[-1]["intercepted"] = as_int(values["intercepted"])
+                _finish_interception(again[-1])
+                continue
+        if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
+                and values["intercepted"] < target["intercepted"]:
+            continue  # "11 drones were shot down over the Belgorod region": a share of the total before
+        if target is not None:
+            if all(target[r] is None for r, v in values.items() if v is not None):
+                for r, v in values.items():
+                    if v is not None:
+                        target[r] = as_int(v)
+                _finish_interception(target)
+                continue
+        if weapon is None:
+            continue  # a count with no weapon anywhere near ("25 were repelled") is not an interception
+        first = min(f.first for f in group)
+        last = max(f.last for f in group)
+        start, end = s.span(first, last)
+        place = _locate(s.text)
+        ev = {
+            "char_start": start, "char_end": end,
+            "weapon": weapon["weapon"] if weapon else None,
+            "weapon_class": weapon["weapon_class"] if weapon else None,
+            "launched": as_int(values["launched"]),
+            "intercepted": as_int(values["intercepted"]),
+            "not_reached": as_int(values["not_reached"]),
+            "claimant": claimant,
+            "region": place and place.get("location"),
+            **_typed_figure(s.text, (start, end), (0, len(s.text)), "interception",
+                            [values["launched"], values["intercepted"]]),
+        }
+        _finish_interception(ev)
+        events.append(ev)
+    return events
+
+
+def _pair_launched(f: _IFig) -> float | None:
+    return next((v for role, v in f.extra if role == "launched"), None)
+
+
+def _pair_fits(ev: list[_IFig], f: _IFig) -> bool:
+    """An "N of M <weapon>" pair keeps its own M: it does not join an event whose launch count
+    differs ("launched 39 missiles; downed 14 of 21 Kh-101 missiles": 21 Kh-101, not 39)."""
+    m = _pair_launched(f)
+    return m is None or all(g.value == m for g in ev if g.role == "launched")
+
+
+def _is_class_name(w: dict | None) -> bool:
+    return bool(w) and (w["weapon"] == w["weapon_class"] or w["weapon_class"] == "missile")
+
+
+def _drop_class_headers(groups: list[list[_IFig]]) -> list[list[_IFig]]:
+    """Drop a launch-only total of a class ("39 missiles") that the same sentence breaks down into
+    "N of M" pairs of narrower weapons of that class whose M add up to no more than it: kept, the
+    class total and its parts would count the same missiles twice in the totals."""
+    out = []
+    for g in groups:
+        header = len(g) == 1 and g[0].role == "launched" and not g[0].extra and _is_class_name(g[0].weapon)
+        if header:
+            parts = [f for other in groups if other is not g for f in other
+                     if _pair_launched(f) is not None and f.first > g[0].first and f.weapon
+                     and f.weapon is not g[0].weapon and f.weapon["weapon"] != g[0].weapon["weapon"]
+                     and _same_class(f.weapon, g[0].weapon)]
+            if parts and sum(_pair_launched(f) for f in parts) <= g[0].value:
+                continue
+        out.append(g)
+    return out
+
+
+def _same_class(a: dict | None, b: dict | None) -> bool:
+    """Two weapons count together when their classes agree; a bare "missiles" joins any missile class."""
+    ca, cb = (a or {}).get("weapon_class"), (b or {}).get("weapon_class")
+    if ca == cb:
+        return True
+    return bool(ca and cb) and "missile" in (ca, cb) and ca.endswith("missile") and cb.endswith("missile")
+
+
+def _finish_interception(ev: dict) -> None:
+    """Rate = intercepted / launched when both are known and consistent; else flag the pair."""
+    launched, intercepted, lost = ev["launched"], ev["intercepted"], ev["not_reached"] or 0
+    ev["rate"], ev["flag"] = None, None
+    if launched and intercepted is not None:
+        if intercepted + lost > launched:
+            ev["flag"] = f"inconsistent: {intercepted} intercepted + {lost} not reached > {launched} launched"
+        else:
+            ev["rate"] = intercepted / launched

@@ -1,0 +1,197 @@
+"""Linking across the sentences of one article, and the tables.
+
+:func:`_article_records` walks an article's sentences in order: a cheap prefilter passes over
+sentences that cannot hold a figure, the sentence before lends its place, weapon and launch counts,
+a later revision supersedes an earlier toll, and a national total absorbs the regional part before
+it. The public functions build the contract tables (``helpers.columns``) and the CLI's events.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.extract.patterns import (
+    CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _DIGIT, _IN_ALL, _WORD, _dates,
+    _parse, _shares, tables,
+)
+from helpers.extract.casualties import _casualty_events, _supersede
+from helpers.extract.interceptions import _interception_events, _same_class
+from helpers.extract.economic import _economic_figures, _money_regex
+
+
+def _date_fields(sentence: str, published: str | None) -> dict:
+    if _dates is None:
+        return {"date": published, "date_phrase": None, "date_start": None, "date_end": None, "date_resolved": False}
+    got = _dates.resolve_event_date(sentence, published)
+    return {
+        "date": got.get("date"),  # None for a window ("last week"): date_start..date_end holds it
+        "date_phrase": got.get("date_phrase"),
+        "date_start": got.get("date_start"),
+        "date_end": got.get("date_end"),
+        "date_resolved": bool(got.get("date_resolved")),
+    }
+
+
+def _published_dates(articles: pd.DataFrame | None) -> dict:
+    if articles is None or len(articles) == 0 or "date" not in articles:
+        return {}
+    return dict(zip(articles["article_id"], articles["date"]))
+
+
+def _check_sentences(sentences: pd.DataFrame) -> None:
+    missing = {"article_id", "sentence_idx", "start", "text"} - set(sentences.columns)
+    if missing:
+        raise ValueError(
+            f"sentences table lacks columns {sorted(missing)}: pass the table written by 01_ingest "
+            "(data/processed/sentences.parquet) or build one with helpers.ingest.split_sentences"
+        )
+
+
+def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> dict[str, list[dict]]:
+    """Events of one article's sentences ``(sentence_idx, start, text)`` in order, keyed by kind.
+
+    Character offsets in the records are made article-relative with each sentence's ``start``.
+    """
+    out: dict[str, list[dict]] = {k: [] for k in kinds}
+    t = tables()
+    prev_text: str | None = None
+    prev2_text: str | None = None
+    prev_inter: list[dict] = []
+    for idx, start, text in rows:
+        text = text if isinstance(text, str) else ""
+        low = text.lower()
+        # cheap prefilter: a figure needs an event word (a casualty word; an interception verb and a
+        # weapon, or counts before it to complete) and a number; most sentences have none of these
+        words = frozenset(_WORD.findall(low))
+        wants_casualty = "casualty" in kinds and _shares(words, t.casualty_words) and t.casualty_re.search(low)
+        wants_interception = "interception" in kinds and _shares(words, t.intercept_words) \
+            and (prev_inter or _shares(words, t.weapon_words)) and t.intercept_re.search(low)
+        wants_economic = "economic" in kinds and _DIGIT.search(text) and _money_regex().search(text)
+        s = None
+        # an interception sentence may count nothing itself ("All the drones were shot down")
+        if wants_interception or ((wants_casualty or wants_economic) and t.number_re.search(low)):
+            s = _parse(text)
+        base = {"sentence_idx": int(idx), "sentence": text}
+        events: list[dict] = []
+        if s is not None and wants_casualty:
+            for ev in _casualty_events(s, prev_text, prev2_text):
+                revises = ev.pop("_revises")
+                ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
+                      "superseded": False}
+                if revises:
+                    _supersede(out["casualty"], ev)
+                out["casualty"].append(ev)
+        if s is not None and wants_interception:
+            events = _interception_events(s, prev_inter)
+            for ev in events:
+                ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
+            if events and _IN_ALL.match(low.lstrip()) and prev_inter:
+                # "More than 40 drones were shot down over Kyiv. In all, Ukraine intercepted 52 of
+                # 54": the count before was a part of the whole stated now
+                parts = [p for p in prev_inter if any(
+                    _same_class(p, e) and e["intercepted"] is not None and p["launched"] is None
+                    and p["intercepted"] is not None and p["intercepted"] < e["intercepted"] for e in events)]
+                out["interception"] = [e for e in out["interception"] if not any(e is p for p in parts)]
+            out["interception"].extend(events)
+        # only a sentence that named counts can be completed by the next one
+        prev_inter = [e for e in events if e["weapon"] is not None]
+        if s is not None and wants_economic:
+            for ev in _economic_figures(text):
+                out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
+        prev2_text, prev_text = prev_text, text
+    return out
+
+
+_DTYPES = {
+    "sentence_idx": "Int64", "char_start": "Int64", "char_end": "Int64",
+    "killed": "Int64", "injured": "Int64", "launched": "Int64", "intercepted": "Int64", "not_reached": "Int64",
+    "latitude": "float64", "longitude": "float64", "rate": "float64", "amount": "float64", "ratio": "float64",
+    "vague": "boolean", "aggregate": "boolean", "update": "boolean", "superseded": "boolean", "date_resolved": "boolean",
+}
+
+
+def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Fixed dtypes whatever the rows hold, so tables built per article or per partition
+    concatenate to the table built on the whole corpus: the typed columns above, and every
+    other column text as Python objects with None where nothing was stated."""
+    df = df.astype({c: t for c, t in _DTYPES.items() if c in columns})
+    for c in columns:
+        if c not in _DTYPES:
+            df[c] = df[c].astype(object).where(df[c].notna(), None)
+    return df
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return _typed(pd.DataFrame({c: pd.Series(dtype="object") for c in columns}), columns)
+
+
+def _extract(sentences: pd.DataFrame, articles: pd.DataFrame | None, kind: str, columns: list[str]) -> pd.DataFrame:
+    if sentences is None or len(sentences) == 0:
+        return _empty(columns)
+    _check_sentences(sentences)
+    published = _published_dates(articles)
+    records = []
+    ordered = sentences.sort_values(["article_id", "sentence_idx"], kind="stable")
+    for article_id, group in ordered.groupby("article_id", sort=False):
+        rows = list(zip(group["sentence_idx"], group["start"], group["text"]))
+        pub = published.get(article_id)
+        pub = None if pd.isna(pub) else pub
+        for rec in _article_records(rows, (kind,))[kind]:
+            dates = _date_fields(rec["sentence"], pub) if "date_resolved" in columns else {"date": pub}
+            records.append({"article_id": article_id, **rec, **dates})
+    if not records:
+        return _empty(columns)
+    return _typed(pd.DataFrame.from_records(records)[columns].reset_index(drop=True), columns)
+
+
+def extract_casualties(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Casualty events of a sentences table -> DataFrame with ``CASUALTY_COLUMNS`` (rules: module doc)."""
+    return _extract(sentences, articles, "casualty", CASUALTY_COLUMNS)
+
+
+def extract_interceptions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Interception events of a sentences table -> DataFrame with ``INTERCEPTION_COLUMNS``."""
+    return _extract(sentences, articles, "interception", INTERCEPTION_COLUMNS)
+
+
+def extract_economic_figures(sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Money amounts (with currency, scale, what they measure, stated ratio) -> ``ECONOMIC_COLUMNS``."""
+    return _extract(sentences, articles, "economic", ECONOMIC_COLUMNS)
+
+
+def sentences_from_text(text: str, article_id: str = "input") -> pd.DataFrame:
+    """A contract sentences table for one text, split with ``helpers.ingest.split_sentences``."""
+    from helpers.ingest import split_sentences
+
+    rows = [(article_id, i, a, b, s) for i, (a, b, s) in enumerate(split_sentences(text))]
+    return pd.DataFrame(rows, columns=["article_id", "sentence_idx", "start", "end", "text"])
+
+
+_CLI_CASUALTY = ["location", "killed", "injured", "killed_qualifier", "injured_qualifier", "weapon",
+                 "event_type", "target", "who", "vague", "figure_type", "figure_cue", "aggregate", "update"]
+
+
+_CLI_INTERCEPTION = ["weapon", "weapon_class", "launched", "intercepted", "not_reached", "rate", "flag",
+                     "claimant", "region", "figure_type", "figure_cue", "aggregate"]
+
+
+def extract_events(text: str, date: str | None = None) -> list[dict]:
+    """Casualty and interception events of one text, in the CLI's shape, in reading order.
+
+    Each event: ``{"kind": "casualty"|"interception", <fields, None where not stated>,
+    "sentence_idx", "char_start", "char_end", "sentence"}``; ``date`` is the publication date.
+    """
+    from helpers.ingest import split_sentences
+
+    rows = [(i, a, s) for i, (a, _, s) in enumerate(split_sentences(text or ""))]
+    found = _article_records(rows, ("casualty", "interception"))
+    events = []
+    for kind, fields in (("casualty", _CLI_CASUALTY), ("interception", _CLI_INTERCEPTION)):
+        for rec in found[kind]:
+            if rec.get("superseded"):
+                continue  # a toll the text revises later: its latest figure stands for it
+            ev = {"kind": kind, **{f: rec.get(f) for f in fields}}
+            ev.update({k: rec[k] for k in ("sentence_idx", "char_start", "char_end", "sentence")})
+            ev["date"] = _date_fields(rec["sentence"], date)["date"]
+            events.append(ev)
+    return sorted(events, key=lambda e: (e["sentence_idx"], e["char_start"]))
