@@ -114,35 +114,15 @@ def key_figures(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | N
             rows.append({**ev, "figure": f"Casualties, {place}" + (f" ({ev['weapon']})" if isinstance(ev.get("weapon"), str) else ""),
                          "value": ", ".join(c for c in counts if c), "check": ""})
     if not _empty(interceptions):
-        checks = {}
-        if not _empty(validation):
-            for v in validation.to_dict("records"):
-                if v.get("status") == "no reference row":
-                    text = "no Air Force row to compare"
-                else:
-                    ref = f"{_count(v.get('ref_destroyed'))} of {_count(v.get('ref_launched'))}".strip()
-                    text = f"{'agrees with' if v.get('status') == 'agree' else 'differs from'} Air Force: {ref}"
-                checks[(v.get("article_id"), v.get("sentence_idx"), v.get("char_start"))] = text
+        checks = _checks(validation)
         inter = interceptions.assign(_l=pd.to_numeric(interceptions.get("launched"), errors="coerce"))
         for ev in inter.sort_values("_l", ascending=False, kind="stable").head(top).to_dict("records"):
             of = f" of {_count(ev.get('launched'))}" if pd.notna(ev.get("launched")) else ""
             rows.append({**ev, "figure": f"Shot down: {ev.get('weapon') or ev.get('weapon_class')}",
                          "value": f"{_count(ev.get('intercepted'))}{of}",
                          "check": checks.get((ev.get("article_id"), ev.get("sentence_idx"), ev.get("char_start")), "")})
-    if not _empty(economic):
-        eco = economic.assign(_a=pd.to_numeric(economic.get("amount"), errors="coerce"))
-        for ev in eco.sort_values("_a", ascending=False, kind="stable").head(top).to_dict("records"):
-            what = ev.get("what") if isinstance(ev.get("what"), str) else "amount"
-            rows.append({**ev, "figure": f"Money: {what}", "value": _money(ev), "check": ""})
-    out = pd.DataFrame(rows)
-    if out.empty:
-        return pd.DataFrame(columns=KEY_FIGURE_COLUMNS)
-    starts = out["char_start"] if "char_start" in out.columns else [None] * len(out)
-    out["anchor"] = [anchor_id(a, i, c) for a, i, c in zip(out["article_id"], out["sentence_idx"], starts)]
-    for col in KEY_FIGURE_COLUMNS:
-        if col not in out.columns:
-            out[col] = None
-    return out[KEY_FIGURE_COLUMNS].reset_index(drop=True)
+    rows += _economic_rows(economic, top)
+    return _key_table(rows)
 
 
 def _evidence_row(reports: pd.DataFrame, event_id: str, figures: tuple[str, ...]) -> dict | None:
