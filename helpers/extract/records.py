@@ -8,6 +8,8 @@ it. The public functions build the contract tables (``helpers.columns``) and the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from helpers.extract.patterns import (
@@ -47,29 +49,42 @@ def _check_sentences(sentences: pd.DataFrame) -> None:
         )
 
 
+@lru_cache(maxsize=50_000)
+def _prefilter(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What a sentence may hold, decided cheaply once for all three extractors: (a casualty word,
+    an interception verb, a weapon word, a money amount, a number). A figure needs an event word
+    and a number; most sentences have neither. A set test of the sentence's words against the first
+    words of the pattern tables passes over most sentences before any regular expression runs."""
+    t = tables()
+    low = text.lower()
+    words = frozenset(_WORD.findall(low))
+    casualty = _shares(words, t.casualty_words) and t.casualty_re.search(low) is not None
+    verb = _shares(words, t.intercept_words) and t.intercept_re.search(low) is not None
+    weapon = _shares(words, t.weapon_words)
+    money = _DIGIT.search(text) is not None and _money_regex().search(text) is not None
+    number = (casualty or money) and t.number_re.search(low) is not None
+    return casualty, verb, weapon, money, number
+
+
 def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> dict[str, list[dict]]:
     """Events of one article's sentences ``(sentence_idx, start, text)`` in order, keyed by kind.
 
     Character offsets in the records are made article-relative with each sentence's ``start``.
     """
     out: dict[str, list[dict]] = {k: [] for k in kinds}
-    t = tables()
     prev_text: str | None = None
     prev2_text: str | None = None
     prev_inter: list[dict] = []
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
         low = text.lower()
-        # cheap prefilter: a figure needs an event word (a casualty word; an interception verb and a
-        # weapon, or counts before it to complete) and a number; most sentences have none of these
-        words = frozenset(_WORD.findall(low))
-        wants_casualty = "casualty" in kinds and _shares(words, t.casualty_words) and t.casualty_re.search(low)
-        wants_interception = "interception" in kinds and _shares(words, t.intercept_words) \
-            and (prev_inter or _shares(words, t.weapon_words)) and t.intercept_re.search(low)
-        wants_economic = "economic" in kinds and _DIGIT.search(text) and _money_regex().search(text)
+        cas_ok, verb_ok, weapon_ok, money_ok, number_ok = _prefilter(text)
+        wants_casualty = "casualty" in kinds and cas_ok and number_ok
+        wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter))
+        wants_economic = "economic" in kinds and money_ok
         s = None
         # an interception sentence may count nothing itself ("All the drones were shot down")
-        if wants_interception or ((wants_casualty or wants_economic) and t.number_re.search(low)):
+        if wants_interception or wants_casualty or wants_economic:
             s = _parse(text)
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
