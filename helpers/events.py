@@ -535,3 +535,28 @@ def largest_strikes(events: pd.DataFrame | None, n: int = 10) -> pd.DataFrame:
     df = events[events["kind"] == KIND_STRIKE]
     df = df.assign(_t=df["killed"].fillna(0) + df["injured"].fillna(0))
     return df.sort_values(["_t", "killed"], ascending=False, kind="stable").head(n)[cols].reset_index(drop=True)
+
+
+def strike_points(events: pd.DataFrame | None) -> pd.DataFrame:
+    """Strike events summed per place and weapon class, with the place's coordinates from the
+    gazetteer, in the shape ``helpers.charts.locator_points`` reads (location, latitude, longitude,
+    weapon_class, killed, injured, events, reports): each strike counts once on the map, and a
+    place's circle is the sum of its strikes, as in :func:`strike_totals`."""
+    cols = ["location", "latitude", "longitude", "weapon_class", "killed", "injured", "events", "reports"]
+    if events is None or len(events) == 0 or not (events["kind"] == KIND_STRIKE).any():
+        return pd.DataFrame(columns=cols)
+    from helpers import places
+
+    df = events[(events["kind"] == KIND_STRIKE) & events["location"].notna()].copy()
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    gaz = places.gazetteer()
+    df["latitude"] = [gaz[p].latitude if p in gaz else None for p in df["location"]]
+    df["longitude"] = [gaz[p].longitude if p in gaz else None for p in df["location"]]
+    df["weapon_class"] = df["weapon_class"].fillna("unknown")
+    out = (df.groupby(["location", "weapon_class"], sort=False)
+           .agg(latitude=("latitude", "first"), longitude=("longitude", "first"),
+                killed=("killed", lambda s: s.sum(min_count=1)), injured=("injured", lambda s: s.sum(min_count=1)),
+                events=("event_id", "size"), reports=("n_reports", "sum"))
+           .reset_index())
+    return out[cols]

@@ -256,3 +256,14 @@ def test_reported_totals_are_shown_apart_and_never_added(built):
     kept = reported_totals(reports)
     assert kept[["figure_type", "kind", "killed"]].values.tolist() == [["cumulative", "strike", 100]]
     assert kept["sentence"].str.contains("100").all()
+
+
+def test_the_map_counts_each_strike_once(tables):
+    from helpers.charts import locator_points
+    from helpers.events import strike_points
+
+    events, _ = build_events(*tables, undated_window_days=1)
+    points = locator_points(strike_points(events)).set_index(["location", "weapon_class"])
+    # six reports of the Odesa strike make one circle of its latest toll, not six
+    assert points.loc[("Odesa", "missile"), "total"] == 29
+    assert points.loc[("Kharkiv", "drone"), "total"] == 8  # two drone strikes that day, summed
