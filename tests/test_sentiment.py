@@ -161,3 +161,39 @@ def test_empty_input_gives_empty_tables():
     assert agg.empty and list(agg.columns) == S.ARTICLE_SENTIMENT_COLUMNS
     assert S.explain("")["token"].tolist() == [S.PUNCTUATION_ROW]
     assert math.isclose(S.raw_score(""), 0.0)
+
+
+TRICKY = ['"Hello," he said.', "!!word word!!", "--", "a-b a-b, 'quoted'", "don't, can't!", "...",
+          "?!?word", "word?!?!", "GOOD!!! bad :) :-(", "x . , y", "It was not good, but kind of great."]
+
+
+@pytest.fixture(scope="module")
+def many_sentences(seed):
+    from helpers.evaluate import read_jsonl
+    from tests.conftest import REPO
+
+    texts = seed["text"].tolist() + TRICKY
+    for name in ("gold.jsonl", "heldout.jsonl", "heldout2.jsonl"):
+        texts += [g["text"] for g in read_jsonl(REPO / "tests/data" / name)]
+    return texts
+
+
+def test_fast_tokens_and_scores_are_nltks_own(many_sentences):
+    from nltk.sentiment.vader import SentiText
+
+    slow, fast = S.nltk_analyzer(), S.vader_analyzer()
+    c = slow.constants
+    for text in many_sentences:
+        assert fast.sentitext(text).words_and_emoticons == \
+            SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons, text
+        assert fast.polarity_scores(text) == slow.polarity_scores(text), text
+    # glued marks: one mark of PUNC_LIST comes off, two stay (nltk's quirk, kept)
+    assert fast.sentitext('"Hello," word!! ?!?x').words_and_emoticons == ['"Hello,"', "word", "?!?x"]
+
+
+def test_one_pass_gives_both_scores_as_two_full_passes(many_sentences):
+    table = S.score_with_and_without(pd.DataFrame({"text": many_sentences}))
+    for text, compound, war in zip(many_sentences, table["compound"], table["compound_war"]):
+        assert compound == S.nltk_analyzer().polarity_scores(text)["compound"], text
+        assert war == S.polarity(text, lexicon=S.DEFAULT_LEXICON)["compound"], text
+    assert (table["compound"] != table["compound_war"]).sum() > 10   # the lexicon does change some
