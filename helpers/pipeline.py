@@ -29,7 +29,7 @@ from helpers.io import concat_tables, read_table, write_table
 log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 200        # articles per batch and per Parquet partition: bounds the memory of a run
-TOPIC_SAMPLE_UNITS = 2000   # topics are fitted on at most this many units (a seeded sample), applied to all
+TOPIC_SAMPLE_UNITS = 500    # topics are fitted on at most this many units (a seeded sample), applied to all
 def run_ingest(corpus_dir: str | Path, processed_dir: str | Path, manifest: str | Path | None = None
                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Ingest a corpus folder and write articles, sentences and the ingest report.
