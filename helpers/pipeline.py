@@ -152,7 +152,14 @@ class _IngestState:
         self.used_manifest: set[str] = set()
 
     def batch(self, items: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        # A text kept in an earlier batch makes this one a duplicate, as in a single pass.
+        """The tables of one batch of corpus items, in corpus order after the batches before it."""
+        items, sub = self.prepare(items)
+        return self.finish(items, *build_tables(items, sub), sub)
+
+    def prepare(self, items: list) -> tuple[list, dict]:
+        """Before ``build_tables`` (in corpus order): a text kept in an earlier batch makes this
+        one a duplicate, as in a single pass; returns the items and the manifest rows they use
+        (unused rows are reported once, at the end)."""
         items, kept_paths, in_batch = list(items), [], set()
         for n, item in enumerate(items):
             if not isinstance(item, Document):
@@ -163,10 +170,10 @@ class _IngestState:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest in self.seen_hash:
                 items[n] = Issue(item.path, "duplicate", f"same text as {self.seen_hash[digest]}; kept that one")
-            elif digest not in in_batch:
+            elif digest not in in_batch:   # build_tables keeps the first of a text, as here
                 in_batch.add(digest)
+                self.seen_hash[digest] = item.path
                 kept_paths.append(item.path)
-        # Only the manifest rows this batch uses: unused rows are reported once, at the end.
         sub = {}
         for path in kept_paths:
             file_name = path.split(":")[0]
@@ -174,13 +181,23 @@ class _IngestState:
             if self.manifest.get(key):
                 sub[key] = self.manifest[key]
                 self.used_manifest.add(file_name)
-        articles, sentences, report = build_tables(items, sub)
-        report = report[~((report["action"] == "warning") & (report["reason"] == _MANIFEST_UNUSED)
-                          & report["path"].isin(set(sub)))].reset_index(drop=True)
+        return items, sub
+
+    def finish(self, items, articles, sentences, report, sub):
+        """After ``build_tables`` (in corpus order): drop the batch's manifest rows and rename ids
+        used by an earlier batch."""
+        report = self.strip(report, sub)
         articles, sentences, report = self._unique_ids(items, articles, sentences, report)
         self.seen_id.update(articles["article_id"])
-        self.seen_hash.update({h: p for h, p in zip(articles["sha256"], articles["path"]) if h not in self.seen_hash})
         return articles, sentences, report
+
+    def clashes(self, article_ids) -> bool:
+        return any(a in self.seen_id for a in article_ids)
+
+    @staticmethod
+    def strip(report: pd.DataFrame, sub: dict) -> pd.DataFrame:
+        return report[~((report["action"] == "warning") & (report["reason"] == _MANIFEST_UNUSED)
+                        & report["path"].isin(set(sub)))].reset_index(drop=True)
 
     def _unique_ids(self, items, articles, sentences, report):
         """Rename an id already used in an earlier batch as ingest does ('-2', '-3', ...), with its warning."""
@@ -211,22 +228,97 @@ class _IngestState:
                             columns=INGEST_REPORT)
 
 
-def ingest_batches(corpus_dir: str | Path, manifest: str | Path | None = None, batch_articles: int = BATCH_ARTICLES):
-    """Yield ``(articles, sentences, report)`` for each run of ``batch_articles`` articles read from
-    the corpus; concatenated, they are the tables :func:`helpers.ingest.ingest_corpus` returns
-    (duplicates and repeated ids are recognised across batches). Memory holds one batch."""
-    state = _IngestState(read_manifest(manifest or None))
+def _item_batches(corpus_dir, manifest, batch_articles: int):
+    """Corpus items (Documents and Issues) in runs holding ``batch_articles`` documents; the last may be empty."""
     buffer, n_docs = [], 0
     for item in iter_corpus(corpus_dir, manifest or None):
         buffer.append(item)
         n_docs += isinstance(item, Document)
         if n_docs >= batch_articles:
-            yield state.batch(buffer)
+            yield buffer
             buffer, n_docs = [], 0
-    articles, sentences, report = state.batch(buffer)
+    yield buffer
+
+
+def _build_part_file(stage_dir: str, n: int) -> dict:
+    """On a worker: one prepared batch (pickled by the driver) into its articles and sentences partitions."""
+    import pickle
+
+    stage = Path(stage_dir)
+    with open(stage / ".batches" / f"{n:05d}.pkl", "rb") as fh:
+        items, sub = pickle.load(fh)
+    articles, sentences, report = build_tables(items, sub)
+    if len(articles):
+        write_table(articles, _part(stage, "articles", n))
+        write_table(sentences, _part(stage, "sentences", n))
+    return {"ids": articles["article_id"].tolist(), "n_sentences": len(sentences), "report": report}
+
+
+def _ingest_on_dask(runner, stage: Path, corpus_dir, manifest, batch_articles: int):
+    """Ingest with the slow part (normalising, language, sentence splitting) on the workers: the
+    driver reads the items and recognises duplicates in corpus order, the workers build each
+    batch's tables, and the driver then renames repeated ids in corpus order (rewriting the
+    rare partition that holds one), so the tables are those of :func:`ingest_batches`."""
+    import pickle
+
+    state = _IngestState(read_manifest(manifest or None))
+    (stage / ".batches").mkdir()
+    subs, count = [], 0
+    for items in _item_batches(corpus_dir, manifest, batch_articles):
+        items, sub = state.prepare(items)
+        with open(stage / ".batches" / f"{count:05d}.pkl", "wb") as fh:
+            pickle.dump((items, sub), fh)
+        subs.append(sub)
+        count += 1
+    built = runner.map(_build_part_file, [(str(stage), n) for n in range(count)], "ingest")
+    reports, article_ids, n_sentences, n_parts = [], [], 0, 0
+    for n, (result, sub) in enumerate(zip(built, subs)):
+        report = result["report"]
+        if state.clashes(result["ids"]):
+            with open(stage / ".batches" / f"{n:05d}.pkl", "rb") as fh:
+                items, _ = pickle.load(fh)
+            articles, sentences = read_table(_part(stage, "articles", n)), read_table(_part(stage, "sentences", n))
+            articles, sentences, report = state.finish(items, articles, sentences, report, sub)
+            write_table(articles, _part(stage, "articles", n))
+            write_table(sentences, _part(stage, "sentences", n))
+            ids = articles["article_id"].tolist()
+        else:
+            report = state.strip(report, sub)
+            state.seen_id.update(result["ids"])
+            ids = result["ids"]
+        reports.append(report)
+        article_ids.extend(ids)
+        n_sentences += result["n_sentences"]
     tail = state.tail()
-    if buffer or not tail.empty:
+    if not tail.empty:
+        reports.append(tail)
+    shutil.rmtree(stage / ".batches")
+    # partitions are numbered by batch; an empty batch wrote none, so renumber them densely
+    numbers = [n for n in range(count) if _part(stage, "articles", n).exists()]
+    for new, old in enumerate(numbers):
+        if new != old:
+            for name in ("articles", "sentences"):
+                os.replace(_part(stage, name, old), _part(stage, name, new))
+    n_parts = len(numbers)
+    return reports, n_parts, article_ids, n_sentences
+
+
+def ingest_batches(corpus_dir: str | Path, manifest: str | Path | None = None, batch_articles: int = BATCH_ARTICLES):
+    """Yield ``(articles, sentences, report)`` for each run of ``batch_articles`` articles read from
+    the corpus; concatenated, they are the tables :func:`helpers.ingest.ingest_corpus` returns
+    (duplicates and repeated ids are recognised across batches). Memory holds one batch."""
+    state = _IngestState(read_manifest(manifest or None))
+    pending = None
+    for items in _item_batches(corpus_dir, manifest, batch_articles):
+        if pending is not None:
+            yield pending
+        pending = state.batch(items) if items else None
+    tail = state.tail()
+    if pending is not None:
+        articles, sentences, report = pending
         yield articles, sentences, pd.concat([report, tail], ignore_index=True) if not tail.empty else report
+    elif not tail.empty:
+        yield pd.DataFrame(columns=ARTICLES), pd.DataFrame(columns=SENTENCES), tail
 
 
 def process_partition(articles: pd.DataFrame, sentences: pd.DataFrame,
@@ -420,17 +512,21 @@ def run_pipeline(corpus_dir: str | Path, out_dir: str | Path, manifest: str | Pa
         from tqdm.auto import tqdm
 
         t = time.perf_counter()
-        reports, n_parts, article_ids = [], 0, []
-        with tqdm(desc="ingest", unit="article", leave=False, disable=None) as bar:
-            for articles, sentences, report in ingest_batches(corpus_dir, manifest, batch_articles):
-                reports.append(report)
-                if len(articles):
-                    write_table(articles, _part(stage, "articles", n_parts))
-                    write_table(sentences, _part(stage, "sentences", n_parts))
-                    article_ids.extend(articles["article_id"])
-                    summary.sentences += len(sentences)
-                    n_parts += 1
-                    bar.update(len(articles))
+        if runner.engine == "dask":
+            reports, n_parts, article_ids, summary.sentences = _ingest_on_dask(runner, stage, corpus_dir, manifest,
+                                                                                batch_articles)
+        else:
+            reports, n_parts, article_ids = [], 0, []
+            with tqdm(desc="ingest", unit="article", leave=False, disable=None) as bar:
+                for articles, sentences, report in ingest_batches(corpus_dir, manifest, batch_articles):
+                    reports.append(report)
+                    if len(articles):
+                        write_table(articles, _part(stage, "articles", n_parts))
+                        write_table(sentences, _part(stage, "sentences", n_parts))
+                        article_ids.extend(articles["article_id"])
+                        summary.sentences += len(sentences)
+                        n_parts += 1
+                        bar.update(len(articles))
         report = pd.concat(reports, ignore_index=True) if reports else pd.DataFrame(columns=INGEST_REPORT)
         write_table(report, stage / "ingest_report.parquet")
         summary.articles, summary.partitions = len(article_ids), n_parts

@@ -176,3 +176,15 @@ def test_read_table_reads_a_partitioned_folder(tmp_path):
     (tmp_path / "e.parquet").mkdir()
     with pytest.raises(FileNotFoundError, match="no .parquet partition"):
         read_table(tmp_path / "e.parquet")
+
+
+def test_dask_ingest_renames_repeated_ids_as_local_does(tricky_corpus, tmp_path):
+    root, manifest = tricky_corpus
+    kw = {"manifest": manifest, "batch_articles": 1, "sample_size": 4}
+    pipeline.run_pipeline(root, tmp_path / "local", **kw)
+    pipeline.run_pipeline(root, tmp_path / "dask", engine="dask", workers=2, **kw)
+    assert digests(tmp_path / "local") == digests(tmp_path / "dask")
+    whole = ingest_corpus(root, manifest)
+    write_table(whole[2], tmp_path / "report.parquet")
+    pd.testing.assert_frame_equal(read_table(tmp_path / "dask/ingest_report.parquet"), read_table(tmp_path / "report.parquet"))
+    assert read_table(tmp_path / "dask/articles.parquet")["article_id"].tolist() == whole[0]["article_id"].tolist()
