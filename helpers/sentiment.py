@@ -16,9 +16,9 @@ that ships inside the ``vaderSentiment`` package, so nothing is downloaded. Rule
   punctuation-emphasis row sum to the raw score VADER normalises.
 - Speed: nltk's ``SentiText`` builds a dictionary of every word glued to every punctuation mark
   for each sentence (two thirds of its time). :class:`FastSentiText` gives the same tokens from a
-  direct look-up, and :func:`score_with_and_without` tokenises each sentence once for both
-  scores: the war-lexicon score is computed again only for a sentence holding one of the
-  table's terms (for any other sentence every look-up, and so the score, is the same).
+  direct look-up, and :func:`score_with_and_without` tokenises and scores each sentence once for
+  both scores: with the war lexicon only the tokens whose look-ups reach one of its terms are
+  scored again (for any other token every look-up, and so its valence, is the same).
   The scores are nltk's, unchanged: tests compare both paths on every fixture sentence.
 """
 
@@ -117,7 +117,11 @@ def _fast_classes():
             return self.scores_of(self.sentitext(text), text)
 
         def scores_of(self, sentitext, text: str) -> dict:
-            """nltk's ``polarity_scores`` loop on an already tokenised sentence."""
+            """nltk's ``polarity_scores`` on an already tokenised sentence."""
+            return self.finish(sentitext.words_and_emoticons, self.valences(sentitext), text)
+
+        def valences(self, sentitext) -> list:
+            """Each token's valence before the 'but' rule: nltk's ``polarity_scores`` loop."""
             sentiments = []
             words = sentitext.words_and_emoticons
             first_index: dict[str, int] = {}
@@ -131,8 +135,35 @@ def _fast_classes():
                     sentiments.append(0)
                     continue
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-            sentiments = self._but_check(words, sentiments)
-            return self.score_valence(sentiments, text)
+            return sentiments
+
+        def finish(self, words, sentiments: list, text: str) -> dict:
+            """The 'but' rule and VADER's sums (``sentiments`` is changed in place, as nltk does)."""
+            return self.score_valence(self._but_check(words, sentiments), text)
+
+        def rescored(self, sentitext, valences: list, hits: set, text: str) -> dict:
+            """This analyzer's scores of a sentence whose ``valences`` were computed with a lexicon
+            that differs from this one only at the token positions in ``hits``.
+
+            nltk's ``sentiment_valence`` looks a token (scored at its first index ``i``) up in the
+            lexicon at ``i`` and at ``i-1..i-3`` only, so only tokens whose window holds a hit
+            are scored again; the others keep their valence.
+            """
+            words = sentitext.words_and_emoticons
+            first_index: dict[str, int] = {}
+            for idx, token in enumerate(words):
+                first_index.setdefault(token, idx)
+            boosters = self.constants.BOOSTER_DICT
+            out = list(valences)
+            for p, item in enumerate(words):
+                i = first_index[item]
+                if not any(i - 3 <= j <= i for j in hits):
+                    continue
+                low = item.lower()
+                if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") or low in boosters:
+                    continue   # 0 under any lexicon
+                out[p] = self.sentiment_valence(0, sentitext, item, i, [])[0]
+            return self.finish(words, out, text)
 
     _FAST["classes"] = (FastSentiText, FastAnalyzer)
     return _FAST["classes"]
@@ -297,10 +328,10 @@ def score_sentences(sentences, lexicon=None) -> pd.DataFrame:
 def pair_scorer(lexicon=DEFAULT_LEXICON):
     """A function ``text -> (plain scores, war-lexicon compound)`` scoring in one pass.
 
-    The sentence is tokenised once. The war-lexicon score is computed again only when the
-    sentence holds one of the table's terms (a phrase, or a token that is a term); otherwise
-    every look-up VADER makes, and so the score, is the plain one. The lexicon table is read
-    once, here, not per sentence.
+    The sentence is tokenised and scored once. Where it holds a term of the table, only the
+    tokens whose look-ups reach that term are scored again with the table (a phrase of the
+    table, which joins tokens, has the joined text scored whole); elsewhere every look-up VADER
+    makes, and so the score, is the plain one. The table is read once, here, not per sentence.
     """
     plain = vader_analyzer()
     if lexicon is None:
@@ -316,12 +347,15 @@ def pair_scorer(lexicon=DEFAULT_LEXICON):
     def score(text):
         text = str(text)
         senti = plain.sentitext(text)
-        scores = plain.scores_of(senti, text)
+        words = senti.words_and_emoticons
+        valences = plain.valences(senti)
+        scores = plain.finish(words, list(valences), text)
         joined = _join_phrases(text, pattern)
-        if joined != text:
+        if joined != text:   # a phrase of the table joins tokens: score the joined text whole
             return scores, war.scores_of(plain.sentitext(joined), joined)["compound"]
-        if any(w.lower() in terms for w in senti.words_and_emoticons):
-            return scores, war.scores_of(senti, text)["compound"]
+        hits = {j for j, w in enumerate(words) if w.lower() in terms}
+        if hits:
+            return scores, war.rescored(senti, valences, hits, text)["compound"]
         return scores, scores["compound"]
     return score
 
