@@ -109,7 +109,8 @@ def main(argv=None) -> int:
     sample = 30 if args.quick else pipeline.TOPIC_SAMPLE_UNITS
     print(f"Frontline benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}"
-          + (" (QUICK: small sizes)" if args.quick else ""))
+          + (" (QUICK: small sizes)" if args.quick else "")
+          + f"; load average {os.getloadavg()[0]:.2f} at the start (other processes share the cores)")
     with tempfile.TemporaryDirectory(prefix="frontline-bench-") as tmp:
         tmp = Path(tmp)
         records, _ = corpus_of(n_target, tmp / "corpus")
@@ -185,6 +186,7 @@ def main(argv=None) -> int:
             ("peak RSS large <= 1.3x small", TARGETS["memory"] / (rss[1] / rss[0]), 1.0),
             ("sentiment (both scores) >= 0.8x vaderSentiment", (n / t_sent) / base, TARGETS["sentiment"]),
         ]
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
         for label, value, target in checks:
             print(f"target: {label:<50} {'met' if value >= target else 'NOT met'}")
     return 0
