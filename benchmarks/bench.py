@@ -105,7 +105,7 @@ def main(argv=None) -> int:
 
     n_target = args.sentences or (1_000 if args.quick else 50_000)
     memory_sizes = (30, 300) if args.quick else (2_000, 20_000)
-    memory_lines = (1, 3) if args.quick else (1, 3)
+    memory_lines = (1, 3)
     sample = 30 if args.quick else pipeline.TOPIC_SAMPLE_UNITS
     print(f"Frontline benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}"
