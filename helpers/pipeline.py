@@ -558,7 +558,8 @@ def run_pipeline(corpus_dir: str | Path, out_dir: str | Path, manifest: str | Pa
         summary.seconds["write"] = summary.seconds.get("write", 0.0) + time.perf_counter() - t
 
         t = time.perf_counter()
-        model = _fit_topics_from_parts(stage, n_parts, article_ids, summary.sentences, results, unit, k, method, random_state, sample_size)
+        model = _fit_topics_from_parts(stage, n_parts, article_ids, summary.sentences, results, unit, k, method,
+                                       random_state, sample_size)
         summary.topics_message = model.message
         write_table(topics.topics_table(model), stage / "topics.parquet")
         summary.seconds["topics"] = summary.seconds.get("topics", 0.0) + time.perf_counter() - t
@@ -575,8 +576,7 @@ def run_pipeline(corpus_dir: str | Path, out_dir: str | Path, manifest: str | Pa
 
 
 def _fit_topics_from_parts(stage: Path, n_parts: int, article_ids: list, n_sentences: int, results: list,
-                           unit: str, k,
-                           method: str, random_state: int, sample_size: int) -> topics.TopicModel:
+                           unit: str, k, method: str, random_state: int, sample_size: int) -> topics.TopicModel:
     """Choose the sample from the batches' candidates, read its sentences back and fit on them."""
     if not article_ids:
         return topics.topics_for_corpus(pd.DataFrame(columns=SENTENCES), unit=unit, k=k, method=method,
