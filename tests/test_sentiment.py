@@ -161,3 +161,43 @@ def test_empty_input_gives_empty_tables():
     assert agg.empty and list(agg.columns) == S.ARTICLE_SENTIMENT_COLUMNS
     assert S.explain("")["token"].tolist() == [S.PUNCTUATION_ROW]
     assert math.isclose(S.raw_score(""), 0.0)
+
+
+TRICKY = ['"Hello," he said.', "!!word word!!", "--", "a-b a-b, 'quoted'", "don't, can't!", "...",
+          "?!?word", "word?!?!", "GOOD!!! bad :) :-(", "x . , y", "It was not good, but kind of great."]
+
+
+@pytest.fixture(scope="module")
+def many_sentences(seed):
+    from helpers.evaluate import read_jsonl
+    from tests.conftest import REPO
+
+    from benchmarks.corpus import generate
+    from helpers.ingest import split_sentences
+
+    texts = seed["text"].tolist() + TRICKY + ["Not the least casualties, but no deaths; hardly any shelling at all."]
+    for path in sorted((REPO / "tests/data").glob("*.jsonl")):
+        texts += [g["text"] for g in read_jsonl(path)]
+    texts += [s for rec in generate(20) for _, _, s in split_sentences(rec["text"])]
+    return texts
+
+
+def test_fast_tokens_and_scores_are_nltks_own(many_sentences):
+    from nltk.sentiment.vader import SentiText
+
+    slow, fast = S.nltk_analyzer(), S.vader_analyzer()
+    c = slow.constants
+    for text in many_sentences:
+        assert fast.sentitext(text).words_and_emoticons == \
+            SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons, text
+        assert fast.polarity_scores(text) == slow.polarity_scores(text), text
+    # glued marks: one mark of PUNC_LIST comes off, two stay (nltk's quirk, kept)
+    assert fast.sentitext('"Hello," word!! ?!?x').words_and_emoticons == ['"Hello,"', "word", "?!?x"]
+
+
+def test_one_pass_gives_both_scores_as_two_full_passes(many_sentences):
+    table = S.score_with_and_without(pd.DataFrame({"text": many_sentences}))
+    for text, compound, war in zip(many_sentences, table["compound"], table["compound_war"]):
+        assert compound == S.nltk_analyzer().polarity_scores(text)["compound"], text
+        assert war == S.polarity(text, lexicon=S.DEFAULT_LEXICON)["compound"], text
+    assert (table["compound"] != table["compound_war"]).sum() > 100   # the lexicon does change many
