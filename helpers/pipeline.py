@@ -635,7 +635,8 @@ def run_events(processed_dir: str | Path, undated_window_days: int | None = UNDA
     """Build events from ``casualties.parquet``, ``interceptions.parquet`` and ``articles.parquet``.
 
     One row per strike and per night's air-defence claim (see :mod:`helpers.events`; rows without
-    a date phrase stay events of their own unless ``undated_window_days`` is given). Writes
+    a date phrase may be of their publication day or ``undated_window_days`` before it; None keeps them
+    events of their own). Writes
     ``events.parquet`` and ``event_reports.parquet``; returns both tables.
     """
     out = Path(processed_dir)

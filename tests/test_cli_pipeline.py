@@ -15,7 +15,7 @@ from tests.conftest import FIXTURE_CORPUS, REPO
 
 SEED_CORPUS, SEED_MANIFEST = REPO / "data/raw/articles", REPO / "data/raw/articles.csv"
 TABLES = ["articles", "sentences", "ingest_report", "sentiment", "article_sentiment", "topics",
-          "sentence_topics", "casualties", "interceptions", "economic_figures"]
+          "sentence_topics", "casualties", "interceptions", "economic_figures", "events", "event_reports"]
 
 
 def digests(folder):
@@ -29,6 +29,7 @@ def stage_by_stage(corpus, manifest, out):
     pipeline.run_sentiment(out)
     pipeline.run_topics(out)
     pipeline.run_extraction(out)
+    pipeline.run_events(out)
 
 
 @pytest.mark.parametrize("corpus, manifest", [(SEED_CORPUS, SEED_MANIFEST), (FIXTURE_CORPUS, None)])
