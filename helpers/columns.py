@@ -177,5 +177,6 @@ EVENT_REPORTS = [
     "location", "admin1", "region", "weapon_class", "weapon", "target", "time_of_day", "claimant",
     "figure_type", "update", "superseded",
     "killed", "injured", "launched", "intercepted", "not_reached",  # Int64: as the row states them
+    "killed_qualifier", "injured_qualifier",  # 'at least', 'about' ... as the row states them
     "sentence",
 ]

@@ -248,8 +248,8 @@ def _report_rows(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | 
             rows.append({
                 **{k: rec.get(k) for k in ("article_id", "sentence_idx", "char_start", "char_end",
                                            "date", "location", "admin1", "region", "weapon", "target",
-                                           "claimant", "figure_type", "sentence",
-                                           *CASUALTY_FIGURES, *INTERCEPTION_FIGURES)},
+                                           "claimant", "figure_type", "sentence", "killed_qualifier",
+                                           "injured_qualifier", *CASUALTY_FIGURES, *INTERCEPTION_FIGURES)},
                 "kind": kind,
                 "weapon_class": weapon_class,
                 "time_of_day": time_of_day(rec.get("date_phrase")),

@@ -136,6 +136,14 @@ def _evidence_row(reports: pd.DataFrame, event_id: str, figures: tuple[str, ...]
     return rows.sort_values(["_s", "_p"], ascending=False, kind="stable").iloc[0].to_dict()
 
 
+def _toll(ev: dict, src: dict | None, role: str) -> str:
+    """An event's reconciled figure with the qualifier its evidence sentence gives it ('at least 8'),
+    when that sentence states the same figure."""
+    same = src is not None and src.get(role) is not None and ev.get(role) is not None \
+        and float(src[role]) == float(ev[role])
+    return _count(ev.get(role), src.get(f"{role}_qualifier") if same else None)
+
+
 def _reports_note(ev: dict) -> str:
     n, outlets = int(ev.get("n_reports") or 0), int(ev.get("n_outlets") or 0)
     note = f"{n} report{'s' if n != 1 else ''}"
@@ -164,8 +172,8 @@ def key_figures_from_events(events: pd.DataFrame | None, event_reports: pd.DataF
             if src is None:
                 continue
             place = ev["location"] if isinstance(ev.get("location"), str) else "place not named"
-            counts = [f"{_count(ev['killed'], src.get('killed_qualifier'))} killed" if pd.notna(ev.get("killed")) else "",
-                      f"{_count(ev['injured'])} injured" if pd.notna(ev.get("injured")) else ""]
+            counts = [f"{_toll(ev, src, 'killed')} killed" if pd.notna(ev.get("killed")) else "",
+                      f"{_toll(ev, src, 'injured')} injured" if pd.notna(ev.get("injured")) else ""]
             weapon = f" ({ev['weapon_class']})" if isinstance(ev.get("weapon_class"), str) else ""
             rows.append({**src, "figure": f"Strike, {place}{weapon}", "value": ", ".join(c for c in counts if c),
                          "check": _reports_note(ev)})
@@ -241,9 +249,10 @@ def findings_markdown(articles: pd.DataFrame | None, events: pd.DataFrame | None
         top = t.iloc[0]
         place = top["location"] if isinstance(top["location"], str) else "a place the text does not name"
         when = f" on {top['date']}" if isinstance(top.get("date"), str) else ""
+        src = None if _empty(event_reports) else _evidence_row(event_reports, top["event_id"], ("killed", "injured"))
         lines.append(f"- **{len(strikes):,} strike(s)** with casualty figures, told by {reports:,} report(s) in "
                      f"{n_articles:,} article(s). The largest toll is {place}{when}: "
-                     f"{_count(top['killed']) or 'no'} killed and {_count(top['injured']) or 'no'} injured "
+                     f"{_toll(top, src, 'killed') or 'no'} killed and {_toll(top, src, 'injured') or 'no'} injured "
                      f"({_reports_note(top)}).")
         revised, conflicting = int((strikes["status"] == "revised").sum()), int((strikes["status"] == "conflicting").sum())
         if revised or conflicting:

@@ -106,3 +106,10 @@ def test_key_figures_and_findings_count_events_on_a_corpus_without_the_seed():
     assert "The largest toll is Odesa on 2024-05-14: 9 killed and 20 injured" in text
     assert "Russian Ministry of Defence (1), Ukrainian Air Force (1)" in text
     assert "Rzhyshchiv" not in text and "seed" not in text
+
+
+def test_a_toll_keeps_the_qualifier_of_the_sentence_that_states_it():
+    ev = {"killed": 8, "injured": 7}
+    assert O._toll(ev, {"killed": 8, "killed_qualifier": "at least"}, "killed") == "at least 8"
+    assert O._toll(ev, {"killed": 3, "killed_qualifier": "at least"}, "killed") == "8"  # another figure's hedge
+    assert O._toll(ev, None, "injured") == "7"
