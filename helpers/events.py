@@ -560,3 +560,42 @@ def strike_points(events: pd.DataFrame | None) -> pd.DataFrame:
                 events=("event_id", "size"), reports=("n_reports", "sum"))
            .reset_index())
     return out[cols]
+
+
+def evidence_row(event_reports: pd.DataFrame, event_id: str, figures: tuple[str, ...]) -> dict | None:
+    """The report row that states an event's figures best: counted, largest ``figures``, latest
+    publication (the sentence a reader should check). None when no counted row is left."""
+    rows = event_reports[(event_reports["event_id"] == event_id) & (event_reports["role"] == ROLE_COUNTED)]
+    if rows.empty:
+        return None
+    size = sum(pd.to_numeric(rows[f], errors="coerce").fillna(0) for f in figures)
+    rows = rows.assign(_s=size, _p=rows["published"].astype(str))
+    return rows.sort_values(["_s", "_p"], ascending=False, kind="stable").iloc[0].to_dict()
+
+
+AIR_DEFENCE_CLAIM_COLUMNS = ["article_id", "sentence_idx", "char_start", "char_end", "date", "date_start",
+                             "date_end", "weapon", "weapon_class", "launched", "intercepted", "not_reached",
+                             "rate", "claimant", "n_reports", "event_id", "sentence"]
+
+
+def air_defence_claims(events: pd.DataFrame | None, event_reports: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per air-defence event (a night's claim for one weapon class by one claimant) with
+    its reconciled figures and the provenance of the sentence that states them best, in the shape
+    ``helpers.reference.match_interceptions`` reads: the validation then checks each claim once,
+    however many articles quote it."""
+    if events is None or len(events) == 0 or event_reports is None or len(event_reports) == 0:
+        return pd.DataFrame(columns=AIR_DEFENCE_CLAIM_COLUMNS)
+    rows = []
+    for ev in events[events["kind"] == KIND_AIR_DEFENCE].to_dict("records"):
+        src = evidence_row(event_reports, ev["event_id"], ("launched", "intercepted"))
+        if src is None:
+            continue
+        launched, intercepted = ev.get("launched"), ev.get("intercepted")
+        rate = (float(intercepted) / float(launched)
+                if pd.notna(launched) and pd.notna(intercepted) and launched and intercepted <= launched else None)
+        rows.append({**{k: src.get(k) for k in ("article_id", "sentence_idx", "char_start", "char_end", "sentence")},
+                     **{k: ev.get(k) for k in ("date", "date_start", "date_end", "weapon", "weapon_class", "launched",
+                                               "intercepted", "not_reached", "claimant", "n_reports", "event_id")},
+                     "rate": rate})
+    return _typed(pd.DataFrame(rows, columns=AIR_DEFENCE_CLAIM_COLUMNS), AIR_DEFENCE_CLAIM_COLUMNS,
+                  ("launched", "intercepted", "not_reached", "n_reports", "sentence_idx", "char_start", "char_end"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.events import evidence_row
 from helpers.io import read_table
 
 # Columns of key_figures().
@@ -125,17 +126,6 @@ def key_figures(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | N
     return _key_table(rows)
 
 
-def _evidence_row(reports: pd.DataFrame, event_id: str, figures: tuple[str, ...]) -> dict | None:
-    """The report row that states an event's reconciled figures best: counted, largest figures,
-    latest publication (the sentence a reader should check)."""
-    rows = reports[(reports["event_id"] == event_id) & (reports["role"] == "counted")]
-    if rows.empty:
-        return None
-    size = sum(pd.to_numeric(rows[f], errors="coerce").fillna(0) for f in figures)
-    rows = rows.assign(_s=size, _p=rows["published"].astype(str))
-    return rows.sort_values(["_s", "_p"], ascending=False, kind="stable").iloc[0].to_dict()
-
-
 def _toll(ev: dict, src: dict | None, role: str) -> str:
     """An event's reconciled figure with the qualifier its evidence sentence gives it ('at least 8'),
     when that sentence states the same figure."""
@@ -168,7 +158,7 @@ def key_figures_from_events(events: pd.DataFrame | None, event_reports: pd.DataF
         strikes = events[events["kind"] == "strike"]
         strikes = strikes.assign(_t=strikes["killed"].fillna(0) + strikes["injured"].fillna(0))
         for ev in strikes.sort_values(["_t", "killed"], ascending=False, kind="stable").head(top).to_dict("records"):
-            src = _evidence_row(event_reports, ev["event_id"], ("killed", "injured"))
+            src = evidence_row(event_reports, ev["event_id"], ("killed", "injured"))
             if src is None:
                 continue
             place = ev["location"] if isinstance(ev.get("location"), str) else "place not named"
@@ -180,7 +170,7 @@ def key_figures_from_events(events: pd.DataFrame | None, event_reports: pd.DataF
         nights = events[events["kind"] == "air defence"]
         nights = nights.assign(_l=pd.to_numeric(nights["launched"], errors="coerce"))
         for ev in nights.sort_values("_l", ascending=False, kind="stable").head(top).to_dict("records"):
-            src = _evidence_row(event_reports, ev["event_id"], ("launched", "intercepted"))
+            src = evidence_row(event_reports, ev["event_id"], ("launched", "intercepted"))
             if src is None:
                 continue
             of = f" of {_count(ev.get('launched'))}" if pd.notna(ev.get("launched")) else ""
@@ -249,7 +239,7 @@ def findings_markdown(articles: pd.DataFrame | None, events: pd.DataFrame | None
         top = t.iloc[0]
         place = top["location"] if isinstance(top["location"], str) else "a place the text does not name"
         when = f" on {top['date']}" if isinstance(top.get("date"), str) else ""
-        src = None if _empty(event_reports) else _evidence_row(event_reports, top["event_id"], ("killed", "injured"))
+        src = None if _empty(event_reports) else evidence_row(event_reports, top["event_id"], ("killed", "injured"))
         lines.append(f"- **{len(strikes):,} strike(s)** with casualty figures, told by {reports:,} report(s) in "
                      f"{n_articles:,} article(s). The largest toll is {place}{when}: "
                      f"{_toll(top, src, 'killed') or 'no'} killed and {_toll(top, src, 'injured') or 'no'} injured "

@@ -271,3 +271,17 @@ def test_the_map_counts_each_strike_once(tables):
     # six reports of the Odesa strike make one circle of its latest toll, not six
     assert points.loc[("Odesa", "missile"), "total"] == 29
     assert points.loc[("Kharkiv", "drone"), "total"] == 8  # two drone strikes that day, summed
+
+
+def test_validation_checks_each_claim_once_and_never_the_other_side(built):
+    from helpers.events import air_defence_claims
+    from helpers.reference import load_reference, match_interceptions
+
+    events, reports = built
+    claims = air_defence_claims(events, reports)
+    # the Ukrainian night told by two outlets is one claim, with its lowest (conflicting) count
+    got = [[c, None if pd.isna(n) else n, i, r] for c, n, i, r in
+           claims[["claimant", "launched", "intercepted", "n_reports"]].itertuples(index=False)]
+    assert got == [["Russian Ministry of Defence", None, 40, 1], ["Ukrainian Air Force", 31, 24, 2]]
+    ref = load_reference(REPO / "data/raw/reference/missile_attacks_daily.csv")
+    assert match_interceptions(claims, ref)["status"].tolist()[0] == "no reference for this claimant"
