@@ -372,8 +372,9 @@ class RunSummary:
         out = [
             f"{self.articles} articles, {self.sentences} sentences in {self.partitions} partition(s) "
             f"({self.engine} engine, {self.workers} worker(s)) -> {self.out_dir}",
-            f"events: {ev.get('casualties', 0)} casualty, {ev.get('interceptions', 0)} interception, "
-            f"{ev.get('economic_figures', 0)} economic figure(s)",
+            f"figures: {ev.get('casualties', 0)} casualty, {ev.get('interceptions', 0)} interception, "
+            f"{ev.get('economic_figures', 0)} economic row(s); {ev.get('events', 0)} event(s) (strikes and "
+            "nights, each once however many articles report it)",
             f"topics: {self.topics_message}",
             "seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in self.seconds.items())
             + f"; wall {self.wall_seconds:.2f}",

@@ -49,7 +49,8 @@ def test_seed_summary_counts(tmp_path, capsys):
     assert main(["pipeline", str(SEED_CORPUS), str(tmp_path), "--manifest", str(SEED_MANIFEST)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("1 articles, 32 sentences in 1 partition(s) (local engine, 1 worker(s))")
-    assert lines[1] == "events: 2 casualty, 1 interception, 1 economic figure(s)"
+    assert lines[1] == ("figures: 2 casualty, 1 interception, 1 economic row(s); 3 event(s) (strikes and nights, "
+                        "each once however many articles report it)")
     assert lines[-1] == "skipped: 0 (none)"
     casualties = read_table(tmp_path / "casualties.parquet")
     assert sorted(zip(casualties["location"], casualties["killed"], casualties["injured"])) == [
