@@ -59,8 +59,48 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Apply the suite's chart style (call once at the top of a notebook)."""
+    """Apply the suite's chart style (call once at the top of a notebook); in a notebook, every
+    chart shown inline also carries its title as its image's alt text (see :func:`figure_alt`)."""
     plt.rcParams.update(STYLE)
+    _show_titles_as_alt_text()
+
+
+def figure_alt(fig) -> str:
+    """A figure's alt text: its titles as a reader sees them (the suptitle, then each panel's
+    title), else its axis labels; 'Chart' when it has none."""
+    parts = []
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text().strip():
+        parts.append(fig._suptitle.get_text().strip())
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            text = ax.get_title(loc=loc).strip()
+            if text and text not in parts:
+                parts.append(text)
+    if not parts:
+        parts = [f"Chart of {ax.get_ylabel()} by {ax.get_xlabel()}" for ax in fig.axes[:1]
+                 if ax.get_xlabel() and ax.get_ylabel()]
+    return "; ".join(" ".join(p.split()) for p in parts) or "Chart"
+
+
+def _png_with_alt(fig):
+    from IPython.core.pylabtools import print_figure
+
+    return print_figure(fig, fmt="png", base64=True, bbox_inches="tight"), {"alt": figure_alt(fig)}
+
+
+def _show_titles_as_alt_text() -> None:
+    """In an IPython kernel, draw figures as PNG with their alt text in the output's metadata
+    (the rendered page's ``<img alt>``); outside one, nothing to do."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
 
 
 def add_footnote(fig, source: str) -> None:
@@ -72,7 +112,8 @@ def save_figure(fig, path: str | Path) -> Path:
     """Save a figure as PNG beside the table it was drawn from (folder created if needed)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
+    # the title travels with the file, so a page showing it later has its alt text
+    fig.savefig(path, metadata={"Title": figure_alt(fig)} if path.suffix.lower() == ".png" else None)
     return path
 
 
