@@ -100,6 +100,9 @@ def _show_titles_as_alt_text() -> None:
         return
     from matplotlib.figure import Figure
 
+    # The inline backend registers its own PNG formatter when it is loaded, which is on the first
+    # figure: load it now, so ours comes after it and stays.
+    plt.close(plt.figure())
     shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
 
 
@@ -503,13 +506,10 @@ def plot_reference_rate(rolling, marks=None, families=("drone", "missile"), sour
     import matplotlib.ticker as mticker
     import pandas as pd
 
-    fig, ax = plt.subplots()
     data = rolling[rolling["weapon_family"].isin(families)] if len(rolling) else rolling
     if data.empty:
-        ax.text(0.5, 0.5, "No reference nights to chart", ha="center", va="center", transform=ax.transAxes)
-        ax.set_title("No reference nights to chart")
-        add_footnote(fig, source)
-        return fig
+        return _message_figure("The reference holds no night with enough launches to chart a rate.", source)
+    fig, ax = plt.subplots()
     medians = data.groupby("weapon_family")["rate"].median()
     for family in families:
         part = data[data["weapon_family"] == family]
@@ -729,4 +729,95 @@ def plot_topic_shares(shares, topics, by: str = "week", source: str = ""):
     fig.tight_layout()
     add_footnote(fig, "\n".join(filter(None, [source, "Dominant topic of each sentence; sentences with no topic "
                                                       "(boilerplate, no known term) left out."])))
+    return fig
+
+
+# --- tone across a corpus: one point per article, by date and outlet (issue 10) ---
+
+OUTLET_CMAP = plt.get_cmap("Dark2")   # outlet identity is the only meaning of these colours
+MAX_OUTLETS = 7                       # more outlets than this: the rest share one grey
+NO_OUTLET = "outlet not stated"
+OTHER_OUTLETS = "other outlets"
+ARTICLE_TONE_COLUMNS = ["article_id", "date", "outlet", "title", "n_sentences", "mean_compound", "share_negative"]
+
+
+def article_tone(article_sentiment, articles) -> pd.DataFrame:
+    """One row per article of ``articles``: its publication ``date`` (Timestamp, NaT when unknown),
+    ``outlet`` (its source, else 'outlet not stated'), title and the tone from ``article_sentiment``
+    (``mean_compound``: the mean of its sentences' VADER compounds); an article with no scored
+    sentence keeps its row with no tone. Sorted by date (undated last), then outlet and title."""
+    tone = articles[["article_id"]].copy()
+    tone["date"] = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles else pd.NaT
+    source = articles["source"] if "source" in articles else pd.Series(None, index=articles.index, dtype=object)
+    tone["outlet"] = source.where(source.notna() & (source.astype(str).str.strip() != ""), NO_OUTLET).astype(str)
+    tone["title"] = articles["title"].fillna("").astype(str) if "title" in articles else ""
+    scored = article_sentiment[["article_id", "n_sentences", "mean_compound", "share_negative"]]
+    tone = tone.merge(scored, on="article_id", how="left")
+    return tone.sort_values(["date", "outlet", "title"], na_position="last", kind="stable")[
+        ARTICLE_TONE_COLUMNS].reset_index(drop=True)
+
+
+def outlet_colors(outlets) -> dict:
+    """A colour per outlet: the ``MAX_OUTLETS`` with most articles get their own (in order of
+    first appearance among them), the rest and 'outlet not stated' are grey."""
+    counts = pd.Series(list(outlets)).value_counts(sort=False)
+    named = [o for o in counts.sort_values(ascending=False, kind="stable").index if o != NO_OUTLET][:MAX_OUTLETS]
+    order = [o for o in dict.fromkeys(outlets) if o in named]
+    return {o: (OUTLET_CMAP(order.index(o)) if o in order else COLORS["neutral"]) for o in dict.fromkeys(outlets)}
+
+
+def plot_article_tone(tone, source: str = ""):
+    """Tone per article and per outlet over time: each article's mean sentence compound (a dot)
+    at its publication date, coloured by outlet, with each outlet's articles joined in date order
+    (the line is that outlet's tone over time). ``tone`` is :func:`article_tone` output. Undated
+    articles are counted in the footnote (the table lists them); fewer than two scored articles,
+    or none dated, give a one-sentence message figure."""
+    import matplotlib.dates as mdates
+
+    scored = tone.dropna(subset=["mean_compound"]) if tone is not None and len(tone) else pd.DataFrame()
+    if len(scored) < 2:
+        return _message_figure(f"Tone per article needs two or more scored articles (this corpus has {len(scored)}).",
+                               source)
+    dated = scored.dropna(subset=["date"])
+    if dated.empty:
+        return _message_figure(f"None of the {len(scored)} articles has a publication date, so their tone "
+                               "cannot be put on a time line: see the table.", source)
+    colors = outlet_colors(scored["outlet"])
+    named = {o for o, c in colors.items() if c != COLORS["neutral"]}
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    for outlet, part in dated.groupby(dated["outlet"].where(dated["outlet"].isin(named), OTHER_OUTLETS), sort=False):
+        color = colors.get(outlet, COLORS["neutral"])
+        label = f"{outlet} ({len(part)})"
+        part = part.sort_values("date")
+        if outlet in named and part["date"].nunique() > 1:
+            daily = part.groupby("date")["mean_compound"].mean()
+            ax.plot(daily.index, daily.to_numpy(), color=color, lw=1.2, alpha=0.8)
+        ax.scatter(part["date"], part["mean_compound"], s=20 + 4 * part["n_sentences"].clip(upper=40),
+                   color=color, edgecolor="black", lw=0.5, alpha=0.85, label=label, zorder=3)
+    ax.axhline(0, color=COLORS["reference"], lw=0.8)
+    ax.axhspan(-0.05, 0.05, color=COLORS["neutral"], alpha=0.15, lw=0)
+    lo, hi = dated["date"].min(), dated["date"].max()
+    pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("Publication date")
+    ax.set_ylabel("Mean VADER compound of the article's sentences")
+    n_neg = int((scored["mean_compound"] <= -0.05).sum())
+    by_outlet = scored.groupby("outlet")["mean_compound"].mean()
+    title = f"{n_neg} of {len(scored)} articles read negative on average"
+    if len(by_outlet) > 1:
+        title += f"; most negative outlet: {by_outlet.idxmin()} (mean {by_outlet.min():+.2f})"
+    ax.set_title(title)
+    ax.legend(title="Outlet (articles)", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    undated = len(scored) - len(dated)
+    notes = [source, SENTIMENT_SOURCE, "Dot area: sentences in the article; lines join one outlet's articles "
+             "(mean per day)."]
+    if undated:
+        notes.append(f"{undated} article{'s' if undated != 1 else ''} without a publication date "
+                     f"{'are' if undated != 1 else 'is'} in the table, not on the chart.")
+    add_footnote(fig, "\n".join(filter(None, notes)))
     return fig

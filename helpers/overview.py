@@ -338,8 +338,11 @@ def figure_title(path: str | Path) -> str:
     """The title stored in a PNG written by :func:`helpers.charts.save_figure` ('' when none)."""
     from PIL import Image as PILImage
 
-    with PILImage.open(path) as image:
-        return str(getattr(image, "text", {}).get("Title", ""))
+    try:
+        with PILImage.open(path) as image:
+            return str(getattr(image, "text", {}).get("Title", ""))
+    except (OSError, SyntaxError, ValueError):  # not a PNG Pillow can read: no title to give
+        return ""
 
 
 def show_figure(path: str | Path, what: str = "chart") -> Path | None:
@@ -348,7 +351,7 @@ def show_figure(path: str | Path, what: str = "chart") -> Path | None:
     drawn it. Returns the path or None."""
     path = Path(path)
     if not path.is_file():
-        print(f"No {what} to show: notebook {path.name[:2]} has not drawn it yet ({path.name} is missing).")
+        print(f"No {what} to show: {path.name} has not been drawn (run notebook {path.name[:2]} first).")
         return None
     from IPython.display import Image, display
 
