@@ -79,7 +79,8 @@ def figure_alt(fig) -> str:
     if not parts:
         parts = [f"Chart of {ax.get_ylabel()} by {ax.get_xlabel()}" for ax in fig.axes[:1]
                  if ax.get_xlabel() and ax.get_ylabel()]
-    return "; ".join(" ".join(p.split()) for p in parts) or "Chart"
+    lines = [" ".join(line.split()) for p in parts for line in p.splitlines() if line.strip()]
+    return "; ".join(lines) or "Chart"
 
 
 def _png_with_alt(fig):
