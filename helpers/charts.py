@@ -125,6 +125,8 @@ def save_figure(fig, path: str | Path) -> Path:
 
 SENTIMENT_SOURCE = "Sentiment: VADER (Hutto & Gilbert 2014) via nltk, per sentence; compound -1..+1, |x| < 0.05 neutral."
 _TOPIC_CMAP = plt.get_cmap("tab10")   # topic identity is the only meaning of these colours
+NO_TOPICS = ("No topics were found: the corpus is too small, or its sentences share no words "
+             "(notebook 03 says which).")
 
 
 def topic_color(topic_id: int):
@@ -162,7 +164,7 @@ def plot_sentence_sentiment(scores, sentences, source: str = "", title: str | No
 
     data = scores.merge(sentences[["article_id", "sentence_idx", "text"]], on=["article_id", "sentence_idx"])
     if data.empty:
-        return _message_figure("No sentences to chart", source)
+        return _message_figure("This corpus has no sentence to chart.", source)
     data = data.sort_values(["article_id", "sentence_idx"]).reset_index(drop=True)
     n = len(data)
     fig, ax = plt.subplots(figsize=(9, max(3.0, 0.26 * n + 1.2)))
@@ -192,7 +194,7 @@ def plot_sentiment_distribution(scores, articles=None, source: str = "", max_art
     import numpy as np
 
     if scores.empty:
-        return _message_figure("No sentences to chart", source)
+        return _message_figure("This corpus has no sentence to chart.", source)
     foot = "\n".join(filter(None, [source, SENTIMENT_SOURCE]))
     ids = scores["article_id"].unique()
     if len(ids) == 1:
@@ -234,7 +236,7 @@ def plot_topic_terms(topics, source: str = ""):
     """Small multiples: one panel per topic with its top terms and their weights (share of the
     topic's top-term weight), panels in order of the topic's share of the text."""
     if topics is None or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     k = len(topics)
     cols = min(k, 3)
     rows = -(-k // cols)
@@ -266,7 +268,7 @@ def plot_topic_sequence(sentence_topics, topics, source: str = "", max_articles:
     from matplotlib.patches import Patch
 
     if sentence_topics is None or len(sentence_topics) == 0 or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     foot = "\n".join(filter(None, [source, "Dominant NMF topic of each sentence; -1 = no known term."]))
     labels = dict(zip(topics["topic_id"], topics["label"]))
     data = sentence_topics.sort_values(["article_id", "sentence_idx"])
@@ -312,10 +314,10 @@ def plot_sentiment_by_topic(scores, sentence_topics, topics, source: str = ""):
     import numpy as np
 
     if sentence_topics is None or len(sentence_topics) == 0 or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     data = sentence_topics.merge(scores[["article_id", "sentence_idx", "compound"]], on=["article_id", "sentence_idx"])
     if data.empty:
-        return _message_figure("No scored sentences with a topic", source)
+        return _message_figure("No sentence has both a tone score and a topic.", source)
     labels = dict(zip(topics["topic_id"], topics["label"]))
     order = sorted(data["topic_id"].unique())
     fig, ax = plt.subplots(figsize=(9, 1.4 + 0.6 * len(order)))
@@ -343,7 +345,7 @@ def plot_k_choice(k_scores, source: str = ""):
     """Stability (and NPMI coherence, for reference) of each candidate number of topics, the
     chosen k marked: the evidence behind the number of topics."""
     if k_scores is None or len(k_scores) == 0:
-        return _message_figure("No number of topics to choose: too few units", source)
+        return _message_figure("No number of topics to choose: the corpus has too few sentences or articles.", source)
     fig, ax = plt.subplots(figsize=(9, 3.6))
     ax.plot(k_scores["k"], k_scores["stability"], marker="o", color=COLORS["reference"], label="stability (chooses k)")
     ax.plot(k_scores["k"], k_scores["coherence"], marker="s", ls="--", color=COLORS["neutral"],
@@ -660,7 +662,8 @@ def plot_topic_scores(k_scores, source: str = ""):
     chosen k is marked in every panel and k values that were no candidate (a topic of fewer than
     three units) are drawn hollow."""
     if k_scores is None or len(k_scores) == 0:
-        return _message_figure("No number of topics to choose: too few units, or k was given", source)
+        return _message_figure("No number of topics to choose: the corpus has too few units, "
+                               "or the number was set by hand.", source)
     from helpers.topics import MIN_TOPIC_UNITS
 
     panels = [("coherence", "NPMI coherence (-1..1)"), ("diversity", "Topic diversity (0..1)"),
