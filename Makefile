@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 CORPUS ?= data/raw/articles
 # The bundled corpus has a manifest; a corpus of your own may have none (MANIFEST=path to give one).
 MANIFEST ?= $(if $(filter data/raw/articles data/raw/articles/,$(CORPUS)),data/raw/articles.csv,)
-PROCESSED ?= data/processed
+# A corpus of your own runs apart, in runs/<folder name>/ (notebooks, processed tables, reports).
+RUN ?= $(if $(filter data/raw/articles data/raw/articles/,$(CORPUS)),,runs/$(notdir $(patsubst %/,%,$(CORPUS))))
+PROCESSED ?= $(if $(RUN),$(RUN)/processed,data/processed)
 # Snapshots of the development set's repositories (the search tool's fetch lays them out so)
 MIRROR ?= ../.mirror
 
@@ -23,13 +25,13 @@ $(VENV)/.installed: requirements.txt requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-run: notebooks reports  ## Execute every notebook in order (in place) and render reports/
+run: notebooks reports  ## Execute every notebook and render reports/ (CORPUS=folder: all in runs/<folder>/)
 
-notebooks: venv  ## Execute every notebook on CORPUS, writing tables to data/processed/
-	$(PY) scripts/run_notebooks.py --corpus "$(CORPUS)" --manifest "$(MANIFEST)" --processed "$(PROCESSED)"
+notebooks: venv  ## Execute every notebook on CORPUS (tables in data/processed/, or runs/<folder>/processed/)
+	$(PY) scripts/run_notebooks.py --corpus "$(CORPUS)" --manifest "$(MANIFEST)" --processed "$(PROCESSED)" --run "$(RUN)"
 
-reports: venv  ## Render the executed notebooks to reports/*.html (offline)
-	$(PY) scripts/render_reports.py
+reports: venv  ## Render the executed notebooks to reports/*.html, or runs/<folder>/reports/ (offline)
+	$(PY) scripts/render_reports.py --run "$(RUN)"
 
 test: venv  ## Run the unit tests and execute every notebook on the fixture corpus
 	$(PY) -m pytest

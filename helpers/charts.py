@@ -59,8 +59,52 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Apply the suite's chart style (call once at the top of a notebook)."""
+    """Apply the suite's chart style (call once at the top of a notebook); in a notebook, every
+    chart shown inline also carries its title as its image's alt text (see :func:`figure_alt`)."""
     plt.rcParams.update(STYLE)
+    _show_titles_as_alt_text()
+
+
+def figure_alt(fig) -> str:
+    """A figure's alt text: its titles as a reader sees them (the suptitle, then each panel's
+    title), else its axis labels; 'Chart' when it has none."""
+    parts = []
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text().strip():
+        parts.append(fig._suptitle.get_text().strip())
+    for ax in fig.axes:
+        for loc in ("left", "center", "right"):
+            text = ax.get_title(loc=loc).strip()
+            if text and text not in parts:
+                parts.append(text)
+    if not parts:
+        parts = [f"Chart of {ax.get_ylabel()} by {ax.get_xlabel()}" for ax in fig.axes[:1]
+                 if ax.get_xlabel() and ax.get_ylabel()]
+    lines = [" ".join(line.split()) for p in parts for line in p.splitlines() if line.strip()]
+    return "; ".join(lines) or "Chart"
+
+
+def _png_with_alt(fig):
+    from IPython.core.pylabtools import print_figure
+
+    return print_figure(fig, fmt="png", base64=True, bbox_inches="tight"), {"alt": figure_alt(fig)}
+
+
+def _show_titles_as_alt_text() -> None:
+    """In an IPython kernel, draw figures as PNG with their alt text in the output's metadata
+    (the rendered page's ``<img alt>``); outside one, nothing to do."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    # The inline backend registers its own PNG formatter when it is loaded, which is on the first
+    # figure: load it now, so ours comes after it and stays.
+    plt.close(plt.figure())
+    shell.display_formatter.formatters["image/png"].for_type(Figure, _png_with_alt)
 
 
 def add_footnote(fig, source: str) -> None:
@@ -72,7 +116,8 @@ def save_figure(fig, path: str | Path) -> Path:
     """Save a figure as PNG beside the table it was drawn from (folder created if needed)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
+    # the title travels with the file, so a page showing it later has its alt text
+    fig.savefig(path, metadata={"Title": figure_alt(fig)} if path.suffix.lower() == ".png" else None)
     return path
 
 
@@ -80,6 +125,8 @@ def save_figure(fig, path: str | Path) -> Path:
 
 SENTIMENT_SOURCE = "Sentiment: VADER (Hutto & Gilbert 2014) via nltk, per sentence; compound -1..+1, |x| < 0.05 neutral."
 _TOPIC_CMAP = plt.get_cmap("tab10")   # topic identity is the only meaning of these colours
+NO_TOPICS = ("No topics were found: the corpus is too small, or its sentences share no words "
+             "(notebook 03 says which).")
 
 
 def topic_color(topic_id: int):
@@ -117,7 +164,7 @@ def plot_sentence_sentiment(scores, sentences, source: str = "", title: str | No
 
     data = scores.merge(sentences[["article_id", "sentence_idx", "text"]], on=["article_id", "sentence_idx"])
     if data.empty:
-        return _message_figure("No sentences to chart", source)
+        return _message_figure("This corpus has no sentence to chart.", source)
     data = data.sort_values(["article_id", "sentence_idx"]).reset_index(drop=True)
     n = len(data)
     fig, ax = plt.subplots(figsize=(9, max(3.0, 0.26 * n + 1.2)))
@@ -147,7 +194,7 @@ def plot_sentiment_distribution(scores, articles=None, source: str = "", max_art
     import numpy as np
 
     if scores.empty:
-        return _message_figure("No sentences to chart", source)
+        return _message_figure("This corpus has no sentence to chart.", source)
     foot = "\n".join(filter(None, [source, SENTIMENT_SOURCE]))
     ids = scores["article_id"].unique()
     if len(ids) == 1:
@@ -189,7 +236,7 @@ def plot_topic_terms(topics, source: str = ""):
     """Small multiples: one panel per topic with its top terms and their weights (share of the
     topic's top-term weight), panels in order of the topic's share of the text."""
     if topics is None or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     k = len(topics)
     cols = min(k, 3)
     rows = -(-k // cols)
@@ -221,7 +268,7 @@ def plot_topic_sequence(sentence_topics, topics, source: str = "", max_articles:
     from matplotlib.patches import Patch
 
     if sentence_topics is None or len(sentence_topics) == 0 or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     foot = "\n".join(filter(None, [source, "Dominant NMF topic of each sentence; -1 = no known term."]))
     labels = dict(zip(topics["topic_id"], topics["label"]))
     data = sentence_topics.sort_values(["article_id", "sentence_idx"])
@@ -267,10 +314,10 @@ def plot_sentiment_by_topic(scores, sentence_topics, topics, source: str = ""):
     import numpy as np
 
     if sentence_topics is None or len(sentence_topics) == 0 or len(topics) == 0:
-        return _message_figure("No topics to chart", source)
+        return _message_figure(NO_TOPICS, source)
     data = sentence_topics.merge(scores[["article_id", "sentence_idx", "compound"]], on=["article_id", "sentence_idx"])
     if data.empty:
-        return _message_figure("No scored sentences with a topic", source)
+        return _message_figure("No sentence has both a tone score and a topic.", source)
     labels = dict(zip(topics["topic_id"], topics["label"]))
     order = sorted(data["topic_id"].unique())
     fig, ax = plt.subplots(figsize=(9, 1.4 + 0.6 * len(order)))
@@ -298,7 +345,7 @@ def plot_k_choice(k_scores, source: str = ""):
     """Stability (and NPMI coherence, for reference) of each candidate number of topics, the
     chosen k marked: the evidence behind the number of topics."""
     if k_scores is None or len(k_scores) == 0:
-        return _message_figure("No number of topics to choose: too few units", source)
+        return _message_figure("No number of topics to choose: the corpus has too few sentences or articles.", source)
     fig, ax = plt.subplots(figsize=(9, 3.6))
     ax.plot(k_scores["k"], k_scores["stability"], marker="o", color=COLORS["reference"], label="stability (chooses k)")
     ax.plot(k_scores["k"], k_scores["coherence"], marker="s", ls="--", color=COLORS["neutral"],
@@ -462,13 +509,10 @@ def plot_reference_rate(rolling, marks=None, families=("drone", "missile"), sour
     import matplotlib.ticker as mticker
     import pandas as pd
 
-    fig, ax = plt.subplots()
     data = rolling[rolling["weapon_family"].isin(families)] if len(rolling) else rolling
     if data.empty:
-        ax.text(0.5, 0.5, "No reference nights to chart", ha="center", va="center", transform=ax.transAxes)
-        ax.set_title("No reference nights to chart")
-        add_footnote(fig, source)
-        return fig
+        return _message_figure("The reference holds no night with enough launches to chart a rate.", source)
+    fig, ax = plt.subplots()
     medians = data.groupby("weapon_family")["rate"].median()
     for family in families:
         part = data[data["weapon_family"] == family]
@@ -618,7 +662,8 @@ def plot_topic_scores(k_scores, source: str = ""):
     chosen k is marked in every panel and k values that were no candidate (a topic of fewer than
     three units) are drawn hollow."""
     if k_scores is None or len(k_scores) == 0:
-        return _message_figure("No number of topics to choose: too few units, or k was given", source)
+        return _message_figure("No number of topics to choose: the corpus has too few units, "
+                               "or the number was set by hand.", source)
     from helpers.topics import MIN_TOPIC_UNITS
 
     panels = [("coherence", "NPMI coherence (-1..1)"), ("diversity", "Topic diversity (0..1)"),
@@ -688,4 +733,95 @@ def plot_topic_shares(shares, topics, by: str = "week", source: str = ""):
     fig.tight_layout()
     add_footnote(fig, "\n".join(filter(None, [source, "Dominant topic of each sentence; sentences with no topic "
                                                       "(boilerplate, no known term) left out."])))
+    return fig
+
+
+# --- tone across a corpus: one point per article, by date and outlet (issue 10) ---
+
+OUTLET_CMAP = plt.get_cmap("Dark2")   # outlet identity is the only meaning of these colours
+MAX_OUTLETS = 7                       # more outlets than this: the rest share one grey
+NO_OUTLET = "outlet not stated"
+OTHER_OUTLETS = "other outlets"
+ARTICLE_TONE_COLUMNS = ["article_id", "date", "outlet", "title", "n_sentences", "mean_compound", "share_negative"]
+
+
+def article_tone(article_sentiment, articles) -> pd.DataFrame:
+    """One row per article of ``articles``: its publication ``date`` (Timestamp, NaT when unknown),
+    ``outlet`` (its source, else 'outlet not stated'), title and the tone from ``article_sentiment``
+    (``mean_compound``: the mean of its sentences' VADER compounds); an article with no scored
+    sentence keeps its row with no tone. Sorted by date (undated last), then outlet and title."""
+    tone = articles[["article_id"]].copy()
+    tone["date"] = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles else pd.NaT
+    source = articles["source"] if "source" in articles else pd.Series(None, index=articles.index, dtype=object)
+    tone["outlet"] = source.where(source.notna() & (source.astype(str).str.strip() != ""), NO_OUTLET).astype(str)
+    tone["title"] = articles["title"].fillna("").astype(str) if "title" in articles else ""
+    scored = article_sentiment[["article_id", "n_sentences", "mean_compound", "share_negative"]]
+    tone = tone.merge(scored, on="article_id", how="left")
+    return tone.sort_values(["date", "outlet", "title"], na_position="last", kind="stable")[
+        ARTICLE_TONE_COLUMNS].reset_index(drop=True)
+
+
+def outlet_colors(outlets) -> dict:
+    """A colour per outlet: the ``MAX_OUTLETS`` with most articles get their own (in order of
+    first appearance among them), the rest and 'outlet not stated' are grey."""
+    counts = pd.Series(list(outlets)).value_counts(sort=False)
+    named = [o for o in counts.sort_values(ascending=False, kind="stable").index if o != NO_OUTLET][:MAX_OUTLETS]
+    order = [o for o in dict.fromkeys(outlets) if o in named]
+    return {o: (OUTLET_CMAP(order.index(o)) if o in order else COLORS["neutral"]) for o in dict.fromkeys(outlets)}
+
+
+def plot_article_tone(tone, source: str = ""):
+    """Tone per article and per outlet over time: each article's mean sentence compound (a dot)
+    at its publication date, coloured by outlet, with each outlet's articles joined in date order
+    (the line is that outlet's tone over time). ``tone`` is :func:`article_tone` output. Undated
+    articles are counted in the footnote (the table lists them); fewer than two scored articles,
+    or none dated, give a one-sentence message figure."""
+    import matplotlib.dates as mdates
+
+    scored = tone.dropna(subset=["mean_compound"]) if tone is not None and len(tone) else pd.DataFrame()
+    if len(scored) < 2:
+        return _message_figure(f"Tone per article needs two or more scored articles (this corpus has {len(scored)}).",
+                               source)
+    dated = scored.dropna(subset=["date"])
+    if dated.empty:
+        return _message_figure(f"None of the {len(scored)} articles has a publication date, so their tone "
+                               "cannot be put on a time line: see the table.", source)
+    colors = outlet_colors(scored["outlet"])
+    named = {o for o, c in colors.items() if c != COLORS["neutral"]}
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    for outlet, part in dated.groupby(dated["outlet"].where(dated["outlet"].isin(named), OTHER_OUTLETS), sort=False):
+        color = colors.get(outlet, COLORS["neutral"])
+        label = f"{outlet} ({len(part)})"
+        part = part.sort_values("date")
+        if outlet in named and part["date"].nunique() > 1:
+            daily = part.groupby("date")["mean_compound"].mean()
+            ax.plot(daily.index, daily.to_numpy(), color=color, lw=1.2, alpha=0.8)
+        ax.scatter(part["date"], part["mean_compound"], s=20 + 4 * part["n_sentences"].clip(upper=40),
+                   color=color, edgecolor="black", lw=0.5, alpha=0.85, label=label, zorder=3)
+    ax.axhline(0, color=COLORS["reference"], lw=0.8)
+    ax.axhspan(-0.05, 0.05, color=COLORS["neutral"], alpha=0.15, lw=0)
+    lo, hi = dated["date"].min(), dated["date"].max()
+    pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("Publication date")
+    ax.set_ylabel("Mean VADER compound of the article's sentences")
+    n_neg = int((scored["mean_compound"] <= -0.05).sum())
+    by_outlet = scored.groupby("outlet")["mean_compound"].mean()
+    title = f"{n_neg} of {len(scored)} articles read negative on average"
+    if len(by_outlet) > 1:
+        title += f"; most negative outlet: {by_outlet.idxmin()} (mean {by_outlet.min():+.2f})"
+    ax.set_title(title)
+    ax.legend(title="Outlet (articles)", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    undated = len(scored) - len(dated)
+    notes = [source, SENTIMENT_SOURCE, "Dot area: sentences in the article; lines join one outlet's articles "
+             "(mean per day)."]
+    if undated:
+        notes.append(f"{undated} article{'s' if undated != 1 else ''} without a publication date "
+                     f"{'are' if undated != 1 else 'is'} in the table, not on the chart.")
+    add_footnote(fig, "\n".join(filter(None, notes)))
     return fig

@@ -324,16 +324,28 @@ def evidence_html(figures: pd.DataFrame, sentences: pd.DataFrame | None = None,
     return "<ol>" + "".join(items) + "</ol>"
 
 
+def figure_title(path: str | Path) -> str:
+    """The title stored in a PNG written by :func:`helpers.charts.save_figure` ('' when none)."""
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(path) as image:
+            return str(getattr(image, "text", {}).get("Title", ""))
+    except (OSError, SyntaxError, ValueError):  # not a PNG Pillow can read: no title to give
+        return ""
+
+
 def show_figure(path: str | Path, what: str = "chart") -> Path | None:
     """Display a PNG written by an earlier notebook (inline, so it is embedded in the rendered
-    page), or print one line saying which notebook has not drawn it. Returns the path or None."""
+    page) with the chart's title as its alt text, or print one line saying which notebook has not
+    drawn it. Returns the path or None."""
     path = Path(path)
     if not path.is_file():
-        print(f"No {what} to show: {path.name} is not in {path.parent} (run notebook {path.name[:2]} first).")
+        print(f"No {what} to show: {path.name} has not been drawn (run notebook {path.name[:2]} first).")
         return None
     from IPython.display import Image, display
 
-    display(Image(filename=str(path)))
+    display(Image(filename=str(path), alt=figure_title(path) or what))
     return path
 
 

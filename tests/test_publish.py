@@ -112,9 +112,11 @@ def unsafe_markup(page_html: str) -> list[str]:
         for name, value in el.attrib.items():
             if name.lower().startswith("on"):
                 problems.append(f"<{tag} {name}=...> event handler")
-            # An article id may sit, escaped, in an anchor's id and its '#' link; base64 may hold
-            # any letters. Any other attribute holding article text came from it.
-            inert = name == "id" or name == "href" and value.startswith("#") or value.startswith("data:")
+            # An article id may sit, escaped, in an anchor's id and its '#' link; an image's alt text
+            # is its chart's title, which may name an outlet or a title (escaped: were it not, the
+            # payload's onmouseover would be an attribute of its own); base64 may hold any letters.
+            # Any other attribute holding article text came from it.
+            inert = name in ("id", "alt") or name == "href" and value.startswith("#") or value.startswith("data:")
             if "XSS" in value and not inert:
                 problems.append(f"<{tag} {name}={value!r}> attribute from article text")
             if "XSS" in name:
@@ -142,6 +144,9 @@ def test_unsafe_markup_finds_what_it_looks_for():
     assert any("loads 'x'" in p for p in found) and any("cdn.example.com" in p for p in found)
     assert any("style sheet" in p for p in found)
     assert unsafe_markup("<html><body><li id=\"ev-x&quot; onmouseover=&quot;XSS\"></li>") == []
+    assert unsafe_markup("<html><body><img src='data:image/png;base64,AAAA' alt=\"outlet &lt;b onmouseover=alert('XSS')&gt;\">") == []
+    assert "<img onmouseover=...> event handler" in unsafe_markup(
+        "<html><body><img src='data:image/png;base64,AAAA' alt=\"outlet <b\" onmouseover=\"alert('XSS')\">")
     assert "<li onmouseover=...> event handler" in unsafe_markup("<html><body><li id=\"ev-x\" onmouseover=\"XSS\"></li>")
     assert unsafe_markup("<html><body><p>&lt;script&gt;alert('XSS')&lt;/script&gt;</p>"
                          "<img src='data:image/png;base64,AAAA'></body></html>") == []

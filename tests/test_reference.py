@@ -447,7 +447,9 @@ def test_reference_rate_chart(ref):
         "On a median night Ukraine reports downing 75% of drones and 60% of missiles")
     assert ax.get_ylabel() == "Shot down per night (% of launched)"
     assert any("Massive Missile Attacks on Ukraine" in t.get_text() for t in fig.texts)
-    assert plot_reference_rate(rolling.iloc[:0]).axes[0].get_title() == "No reference nights to chart"
+    empty = plot_reference_rate(rolling.iloc[:0]).axes[0]   # one sentence, no empty frame
+    assert empty.get_title(loc="left") == "The reference holds no night with enough launches to chart a rate."
+    assert not empty.axison
     plt.close("all")
 
 
