@@ -226,11 +226,19 @@ _DIGIT = re.compile(r"\d")
 _IN_ALL = re.compile(r"(?:in all|in total|overall|altogether|nationwide|across (?:the country|ukraine))\b")
 
 
+# Words too common to tell a sentence apart: a phrase is keyed by its first word not among them.
+_FUNCTION_WORDS = frozenset("the a an to of in on at by for with from and or all its their his her was were is are "
+                            "be been being have has had did do does not no it they n't 's".split())
+
+
 def _first_words(table: PhraseTable, extra: tuple[str, ...] = ()) -> frozenset:
-    """The first letters-only run of each phrase's first token ("shot down" -> "shot", "kh-101" -> "kh")."""
+    """One key word per phrase: the letters-only start of its first token that is no function word
+    ("were shot down" -> "shot", "the death toll" -> "death", "kh-101" -> "kh"). Every phrase
+    holds its key, so a sentence without any key holds none of the phrases."""
     out = set(extra)
     for key in table.phrases:
-        m = _WORD.match(key[0]) if key else None
+        token = next((t for t in key if t not in _FUNCTION_WORDS), key[0] if key else "")
+        m = _WORD.match(token)
         out.add(m.group(0) if m else "")
     return frozenset(out)
 
