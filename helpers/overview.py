@@ -242,8 +242,9 @@ def findings_markdown(articles: pd.DataFrame | None, events: pd.DataFrame | None
         src = None if _empty(event_reports) else evidence_row(event_reports, top["event_id"], ("killed", "injured"))
         lines.append(f"- **{len(strikes):,} strike(s)** with casualty figures, told by {reports:,} report(s) in "
                      f"{n_articles:,} article(s). The largest toll is {place}{when}: "
-                     f"{_toll(top, src, 'killed') or 'no'} killed and {_toll(top, src, 'injured') or 'no'} injured "
-                     f"({_reports_note(top)}).")
+                     + " and ".join(f"{_toll(top, src, role)} {role}" for role in ("killed", "injured")
+                                    if pd.notna(top.get(role)))
+                     + f" ({_reports_note(top)}).")
         revised, conflicting = int((strikes["status"] == "revised").sum()), int((strikes["status"] == "conflicting").sum())
         if revised or conflicting:
             lines.append(f"- {revised:,} toll(s) rose from one report to a later one (the latest stands) and "

@@ -113,3 +113,11 @@ def test_a_toll_keeps_the_qualifier_of_the_sentence_that_states_it():
     assert O._toll(ev, {"killed": 8, "killed_qualifier": "at least"}, "killed") == "at least 8"
     assert O._toll(ev, {"killed": 3, "killed_qualifier": "at least"}, "killed") == "8"  # another figure's hedge
     assert O._toll(ev, None, "injured") == "7"
+
+
+def test_findings_name_only_the_figures_stated():
+    events = pd.DataFrame([{"event_id": "e1", "kind": "strike", "location": "Sumy", "date": None,
+                            "killed": None, "injured": 11, "n_reports": 1, "n_outlets": 1, "status": "consistent",
+                            "claimant": None, "launched": None, "intercepted": None}])
+    text = O.findings_markdown(pd.DataFrame({"article_id": ["a"]}), events, None)
+    assert "The largest toll is Sumy: 11 injured (1 report)." in text and "killed" not in text
