@@ -6,7 +6,8 @@ data: ``resources/number_words.csv`` (number words, scales, "dozen", vague count
 ``resources/qualifiers.csv`` ("at least", "about", "more than", "up to").
 
 Rules applied:
-- digits with thousands separators: "10,000" = 10000; a comma followed by anything but exactly
+- digits with thousands separators: "10,000" = 10000; a range "7,000-15,000" counts its upper
+  bound (15000), as annotators read "as many as"; a comma followed by anything but exactly
   three digits cannot be a thousands separator and is read as a decimal comma: "2,6" = 2.6;
 - number words: "eight", "twenty-one", "one hundred and twenty", "two dozen" = 24, "1.5 million";
 - vague counts follow ACLED's rule: "dozens" = 12, "tens" = 10, "hundreds" = 100 (and
@@ -32,6 +33,7 @@ from nltk.tokenize import NLTKWordTokenizer
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\d+,\d{1,2}$|^\d+,\d{4,}$")
 # "1.5bn", "300m": money amounts glued to their scale.
+_RANGE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)[-–](\d{1,3}(?:,\d{3})+|\d+)$")
 _DIGITS_SCALE = re.compile(r"^(\d+(?:[.,]\d+)?)(bn|mln|m|k|tn)$")
 _SUFFIX_SCALE = {"bn": 1e9, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
 _PERCENT_WORDS = {"%", "percent", "per"}
@@ -186,6 +188,11 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
         j = i + 1
         digits = parse_digits(low)
         glued = _DIGITS_SCALE.match(low)
+        span = _RANGE.match(low)
+        if digits is None and span and parse_digits(span.group(1)) is not None \
+                and (parse_digits(span.group(2)) or 0) > parse_digits(span.group(1)) \
+                and not all(re.fullmatch(r"1[89]\d\d|20\d\d", g) for g in span.groups()):  # "2022-2023" are years
+            digits = parse_digits(span.group(2))  # "7,000-15,000 servicemen": the range's upper bound
         if digits is not None:
             value = digits
             # "1.5 million", "411 billion"

@@ -980,3 +980,8 @@ def test_lists_definite_singulars_and_none_of_them(text, expected):
 ])
 def test_parts_of_combined_counts(text, killed):
     assert [e["killed"] for e in one(text)] == ([killed] if killed else [])
+
+
+def test_a_count_right_after_among_is_the_whole_group():
+    ev = one("A woman was killed and two girls were among seven injured in a strike on Mykolaiv.")
+    assert [(e["killed"], e["injured"]) for e in ev] == [(1, 7)]

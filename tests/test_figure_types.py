@@ -68,3 +68,8 @@ def test_no_event_row_of_the_fixture_kinds_reaches_a_thousand():
         for e in extract_events(text, "2024-01-05"):
             big = (e.get("killed") or 0) + (e.get("injured") or 0) if e["kind"] == "casualty" else (e.get("launched") or 0)
             assert not (e["figure_type"] == "event" and big >= 1000), (text, e)
+
+
+def test_a_range_of_counts_is_no_range_of_dates():
+    assert types("Between 10 and 15 people were killed in the strike on Kharkiv.") == [("casualty", "event")]
+    assert types("The mission recorded 30 civilians killed between 1 May and 15 May.") == [("casualty", "period")]

@@ -63,3 +63,11 @@ def test_as_int_keeps_decimals():
     assert as_int(8.0) == 8 and isinstance(as_int(8.0), int)
     assert as_int(2.6) == 2.6
     assert as_int(None) is None
+
+
+def test_a_range_counts_its_upper_bound_and_years_stay_years():
+    from helpers.numbers import find_numbers, tokenize
+
+    text = "NATO estimates 7,000-15,000 Russian servicemen were killed in the 2022-2023 winter."
+    counts = [(m.value, m.kind) for m in find_numbers(tokenize(text), text)]
+    assert (15000.0, "count") in counts and not any(v == 2023.0 and k == "count" for v, k in counts)

@@ -279,7 +279,9 @@ def _weapon_near(s: _Sentence, first: int, last: int) -> dict | None:
 def _is_subset(s: _Sentence, first: int) -> bool:
     """Counts introduced by "including"/"among them" are part of a total already counted; in
     "among the 20 dead" the count is the total itself."""
-    return any(s.low[k] in _SUBSET_MARKERS and not (s.low[k] == "among" and s.low[k + 1] in _AMONG_DETERMINERS)
+    # "among the 20 dead", "were among seven injured": a count right after "among" is the whole group
+    return any(s.low[k] in _SUBSET_MARKERS and not (s.low[k] == "among" and (s.low[k + 1] in _AMONG_DETERMINERS
+                                                                             or k + 1 == first))
                for k in range(max(0, first - 2), first))
 
 
