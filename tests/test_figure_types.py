@@ -73,3 +73,10 @@ def test_no_event_row_of_the_fixture_kinds_reaches_a_thousand():
 def test_a_range_of_counts_is_no_range_of_dates():
     assert types("Between 10 and 15 people were killed in the strike on Kharkiv.") == [("casualty", "event")]
     assert types("The mission recorded 30 civilians killed between 1 May and 15 May.") == [("casualty", "period")]
+
+
+def test_a_sentence_opening_with_in_total_takes_the_period_of_the_sentence_before():
+    text = ("The monitoring mission verified 26 attacks on hospitals between 24 Feb and 9 Mar. "
+            "In total, 12 people died and 34 were injured.")
+    assert types(text) == [("casualty", "period")]
+    assert types("Russia attacked Kharkiv overnight. In total, 12 people died.") == [("casualty", "event")]

@@ -8,10 +8,12 @@ it. The public functions build the contract tables (``helpers.columns``) and the
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
 
+from helpers.figure_types import classify as classify_figure
 from helpers.extract.patterns import (
     CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _DIGIT, _IN_ALL, _WORD, _dates,
     _parse, _shares, tables,
@@ -66,6 +68,19 @@ def _prefilter(text: str) -> tuple[bool, bool, bool, bool, bool]:
     return casualty, verb, weapon, money, number
 
 
+_TOTAL_OPENERS = re.compile(r"(?:^|;\s*)(?:in all|in total|overall|altogether|of (?:these|them|those)|the total)\b")
+
+
+def _carry_total_type(ev: dict, low: str, prev_text: str | None, kind: str) -> None:
+    """'WHO has verified 26 attacks between 24 Feb and 9 Mar. In total, 12 people died': a sentence
+    that opens by totalling takes the period or running total the sentence before states."""
+    if ev["figure_type"] != "event" or not prev_text or not _TOTAL_OPENERS.search(low.lstrip()):
+        return
+    figure_type, cue = classify_figure(prev_text, (0, len(prev_text)), (0, len(prev_text)), kind, [])
+    if figure_type != "event" and cue != "(size)":
+        ev.update(figure_type=figure_type, figure_cue=cue, aggregate=True)
+
+
 def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> dict[str, list[dict]]:
     """Events of one article's sentences ``(sentence_idx, start, text)`` in order, keyed by kind.
 
@@ -95,11 +110,13 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                       "superseded": False}
                 if revises:
                     _supersede(out["casualty"], ev)
+                _carry_total_type(ev, low, prev_text, "casualty")
                 out["casualty"].append(ev)
         if s is not None and wants_interception:
             events = _interception_events(s, prev_inter)
             for ev in events:
                 ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
+                _carry_total_type(ev, low, prev_text, "interception")
             if events and _IN_ALL.match(low.lstrip()) and prev_inter:
                 # "More than 40 drones were shot down over Kyiv. In all, Ukraine intercepted 52 of
                 # 54": the count before was a part of the whole stated now
