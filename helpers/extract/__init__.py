@@ -37,12 +37,9 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   "including"/"among" and asides such as ", nine of them children," are subsets and not added;
   an appositive between victims and their casualty word is stepped over ("59 people, one-sixth of
   the village's population, had been killed").
-  Sentences with a cumulative cue (``event_cues.csv``: "since the start of the full-scale
-  invasion") are ``aggregate``; a period cue ("in the past day", "over the past 24 hours", "in
-  total") makes a soldiers' toll ``aggregate`` (daily loss claims are front-wide totals), while a
-  regional civilian toll of the day stays one event. A cue closing a superlative comparison
-  ("the biggest attack on the grid since the war began", "the deadliest strike since 2022":
-  ``comparison`` cues) marks nothing. Sentences about repatriated bodies, mass
+  Whether a toll is one strike's or a total ("since the start of the full-scale invasion", "over
+  the past day", "officials estimate") is its ``figure_type`` (``helpers.figure_types``), and
+  ``aggregate`` is every type but ``event``. Sentences about repatriated bodies, mass
   graves or non-military deaths (``noncasualty_cues.csv``) give no casualties; bodies recovered at
   a strike site are its dead ("pulled 15 bodies from the rubble", "11 more bodies were recovered":
   ``body_recovery.csv``). A victim "who was wounded ..." and then "died (of his injuries)" /
@@ -55,9 +52,8 @@ How a figure is read (the words are tables in ``helpers/resources/``, the gramma
   down); "21 of the missiles and both drones had been destroyed" refers back to the launch counts. A count must name a weapon
   or stand bare ("shot down 110."); "deployed 150,000 troops" or "destroyed 12 tanks" are not
   interceptions, nor are deliveries or production ("the US delivered 500 missiles"); weekly or
-  war-long launch totals are ``aggregate``, and so is a launch total over more than one night
-  ("300 drones ... were used against Ukraine over the past week", "launched at Ukraine this month":
-  ``long_period`` cues) unless the sentence names the night. A generic count of "targets"
+  war-long launch totals are typed as such by ``helpers.figure_types`` ("300 drones ... were used
+  against Ukraine over the past week" is a period total) unless the sentence names the night. A generic count of "targets"
   (``generic_targets.csv``: "shot down 112 of the targets") is a count of aerial targets of all
   kinds (class ``mixed``), or of the one weapon class counted before it in the sentence. A launch
   list runs on past an aside after "along with"/"as well as"/"plus" ("fired 728 drones overnight,

@@ -475,12 +475,6 @@ def _group(figures: list, same=lambda a, b: True, fits=lambda ev, f: True) -> li
     return events
 
 
-_COMPARED = frozenset(("aggregate", "long_period", "period"))
-
-
-_COMPARISON_REACH = 12  # tokens from a superlative to the period cue it qualifies
-
-
 def _typed_figure(text: str, span: tuple[int, int], clause: tuple[int, int], kind: str, values: list) -> dict:
     """``figure_type``, ``figure_cue`` and ``aggregate`` (every type but 'event') of one event's
     figures (rules: ``helpers.figure_types``)."""
@@ -489,24 +483,9 @@ def _typed_figure(text: str, span: tuple[int, int], clause: tuple[int, int], kin
 
 
 def _cue_hits(s: _Sentence) -> list[tuple[int, int, dict]]:
-    """Cue matches of ``event_cues.csv`` in a sentence, without the period cues that only close a
-    comparison: "the biggest attack on the grid since the war began", "the deadliest strike since
-    2022", "the first such attack this month" compare one event with others, they state no
-    cumulative total. A superlative (kind ``comparison``) reaches the period cue after it in its
-    clause: no punctuation and no count stand between them."""
-    hits = tables().cues.find_all(s.low)
-    marks = [a + n for a, n, row in hits if row["kind"] == "comparison"]
-    if not marks:
-        return hits
-    counts = [m.first for m in s.numbers if m.kind == "count"]
-    out = []
-    for a, n, row in hits:
-        if row["kind"] in _COMPARED and any(
-                a - _COMPARISON_REACH <= e <= a and not any(w in _PUNCT_STOP for w in s.low[e:a])
-                and not any(e <= c < a for c in counts) for e in marks):
-            continue
-        out.append((a, n, row))
-    return out
+    """Cue matches of ``event_cues.csv`` in a sentence: ``(first token, length, row)``. The cues
+    that tell a total from one strike are ``helpers.figure_types``' own table."""
+    return tables().cues.find_all(s.low)
 
 
 def _cues(s: _Sentence) -> set[str]:
