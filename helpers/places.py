@@ -169,6 +169,7 @@ def _context() -> dict[str, re.Pattern]:
         "metonym": re.compile(rf"^(?:['’]s\s+government\s+)?\s*(?:,\s*which\s+)?(?:(?:has|have|had|also|reportedly|itself|then|now)\s+)*(?:{alt('metonym_verb')})\b", re.I),
         "coordinated": re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z][\w'-]*\s+){0,2}$"),
         "place_noun": re.compile(rf"^(?:{alt('place_noun')})$"),
+        "facility_noun": re.compile(rf"^(?:{alt('facility_noun')})$", re.I) if "facility_noun" in words else re.compile(r"(?!)"),
         "district_after": re.compile(rf"^\s+(?:{alt('district_noun')})\b"),
         "district_word": re.compile(rf"^(?:{alt('district_noun')})$"),
         "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
@@ -278,7 +279,9 @@ def _mentions(text: str) -> list[Mention]:
         next_is_name = (next_tok is not None and text[end:next_tok[0]] == " "
                         and next_tok[2][:1].isupper() and next_tok[2] not in table
                         and not ctx["place_noun"].match(next_tok[2]))
-        if ("after_the" in rules and ctx["the_before"].search(before)) or \
+        # "the Dnipro" is the river, but "the Dnipro bus station" is the city's
+        names_facility = next_tok is not None and text[end:next_tok[0]] == " " and bool(ctx["facility_noun"].match(next_tok[2]))
+        if ("after_the" in rules and ctx["the_before"].search(before) and not names_facility) or \
            ("before_capitalised" in rules and next_is_name) or \
            ("after_capitalised" in rules and prev_is_name) or \
            (n == 1 and place.kind != "region" and (prev_is_name or next_is_name)):

@@ -985,3 +985,16 @@ def test_parts_of_combined_counts(text, killed):
 def test_a_count_right_after_among_is_the_whole_group():
     ev = one("A woman was killed and two girls were among seven injured in a strike on Mykolaiv.")
     assert [(e["killed"], e["injured"]) for e in ev] == [(1, 7)]
+
+
+def test_the_other_side_s_claim_after_a_bulletin_is_an_event_of_its_own():
+    text = ("Russia launched 112 drones overnight, the air force said, adding that 97 were shot down. "
+            "Russia's defence ministry said separately that its air defences had destroyed 41 Ukrainian "
+            "drones over the Bryansk region.")
+    got = [(e["launched"], e["intercepted"], e["claimant"]) for e in extract_events(text, "2025-07-05")]
+    assert got == [(112, 97, "Ukrainian Air Force"), (None, 41, "Russian Ministry of Defence")]
+
+
+def test_the_dnipro_before_a_facility_is_the_city_and_alone_the_river():
+    assert one("A missile hit the Dnipro bus station, killing seven people.")[0]["location"] == "Dnipro"
+    assert one("Troops crossed the Dnipro near Kherson, and two soldiers were killed.")[0]["location"] == "Kherson"

@@ -548,6 +548,18 @@ def _all_of_the_ones_before(s: _Sentence, prev_events: list[dict]) -> None:
         _finish_interception(ev)
 
 
+def _side(claimant: str | None) -> str | None:
+    """Which side a claimant speaks for ('Russian Ministry of Defence' -> 'russia'), None when unnamed."""
+    if not claimant:
+        return None
+    low = claimant.lower()
+    return "russia" if low.startswith("russia") else "ukraine" if low.startswith("ukrain") else None
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    return _side(a) is None or _side(b) is None or _side(a) == _side(b)
+
+
 def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
     into those events in place instead."""
@@ -591,6 +603,9 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
         # "Air defences shot down 110 of them." / "Ukrainian forces shot down 718 drones and 7 missiles."
         # complete the launch counts of the sentence before
         target = None
+        # "Russia's defence ministry said separately ... 41 Ukrainian drones": the other side's claim is
+        # an event of its own, never a completion or a regional share of the bulletin before
+        prev_events = [e for e in prev_events if _same_side(e.get("claimant"), claimant)]
         if values["launched"] is None and prev_events:
             # "... launched 138 drones. 110 of the targets were shot down": a generic count completes a lone event
             same = [e for e in prev_events if weapon is None or _same_class(e, weapon)
