@@ -137,6 +137,24 @@ def same_place(gold, predicted) -> bool:
         and region.name.lower().startswith(city.name.lower())
 
 
+def _best_match(ge: dict, gf: Counter, p_events: list[dict]) -> dict | None:
+    """The predicted event that gold event ``ge`` (figures ``gf``) is compared with for figure type
+    and place: of the same kind, sharing the most figures, then in the same place, then the first.
+    ("killing at least one and wounding six" in Kyiv and "one person died" in Cherkasy: the gold
+    Cherkasy toll is the second event, not the first that also has a 1.)"""
+    best, best_key = None, None
+    for i, pe in enumerate(p_events):
+        if pe.get("kind") != ge.get("kind"):
+            continue
+        shared = sum((gf & figures([pe])).values())
+        if not shared:
+            continue
+        key = (shared, same_place(ge.get("location"), pe.get("location")), -i)
+        if best_key is None or key > best_key:
+            best, best_key = pe, key
+    return best
+
+
 def score(gold: list[dict], predicted: dict[str, list[dict]]) -> dict:
     """Counts and rates per kind, strict event F1, figure-type and location accuracy, and
     distractor false figures.
@@ -168,7 +186,7 @@ def score(gold: list[dict], predicted: dict[str, list[dict]]) -> dict:
             distractor_false += sum(p.values())
         for ge in g_events:
             gf = figures([ge])
-            match = next((pe for pe in p_events if pe.get("kind") == ge.get("kind") and gf & figures([pe])), None)
+            match = _best_match(ge, gf, p_events)
             if match is None:
                 continue
             if figure_type_of(ge) != "total":

@@ -59,6 +59,11 @@ PLACE_COLUMNS = ["event_location", "event_latitude", "event_longitude", "event_a
 KIND_RANK = {"city": 0, "region": 1, "country": 2}
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Capitalised words before ", <region>" that are no village: "Ukraine's Governor Syniehubov, Kharkiv
+# Oblast" has a name; titles and month names are not settlements.
+_NOT_SETTLEMENT = frozenset("Governor Mayor President Minister Head Chief General Colonel January February March April "
+                            "May June July August September October November December Monday Tuesday Wednesday "
+                            "Thursday Friday Saturday Sunday".split())
 _SENTENCE_END_CHARS = ".!?:;\"“”‘'([\n"
 
 
@@ -79,6 +84,7 @@ class Mention(NamedTuple):
     relative: bool
     possessive: bool
     excluded: bool  # reporting verb, origin/travel context
+    weak: bool = False  # "the capital": used only when no other place is named
 
 
 def _read_csv(name: str) -> list[dict]:
@@ -173,6 +179,10 @@ def _context() -> dict[str, re.Pattern]:
         "district_after": re.compile(rf"^\s+(?:{alt('district_noun')})\b"),
         "district_word": re.compile(rf"^(?:{alt('district_noun')})$"),
         "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
+        # "in Tonenkoye, Belgorod Oblast": a name after a locative word and before ", <region>"
+        "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*$"),
+        # "the capital" (the Russian capital, the regional capital and "the capital of X" are not)
+        "the_capital": re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s\s+(?:mayor|governor))"),
         "listed_regions": re.compile(r"(?:,\s*[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:regions|oblasts|Oblasts|provinces)\b"),
     }
 
@@ -293,8 +303,41 @@ def _mentions(text: str) -> list[Mention]:
             locative = True
         after = text[end:end + 60]
         excluded = bool(ctx["exclude_before"].search(before) or (not locative and ctx["metonym"].match(after)))
+        settlement = _settlement_before(text, start, place, table, ctx) if place.kind == "region" else None
+        if settlement is not None and not (out and out[-1].start <= settlement.start < out[-1].end):
+            out.append(settlement)
         out.append(Mention(place, start, end, locative, relative, possessive, excluded))
+    capital = _capital_mention(text, table, ctx)
+    if capital is not None:
+        out.append(capital)
+        out.sort(key=lambda m: m.start)
     return out
+
+
+def _settlement_before(text: str, start: int, region: Place, table: dict, ctx: dict) -> Mention | None:
+    """A village the gazetteer lacks, named before its region: "stationed in Tonenkoye, Belgorod
+    Oblast", "near the village of Kozacha Lopan, Kharkiv region". It is a place of the region
+    (kind "city", admin1 the region) at the region's centre, the closest point known."""
+    hit = ctx["settlement_before"].search(text, max(0, start - 80), start)
+    if hit is None:
+        return None
+    name = hit.group("name")
+    if name in table or any(w in table or w in _NOT_SETTLEMENT for w in name.split()):
+        return None
+    place = Place(name, "city", region.latitude, region.longitude, region.country, region.name)
+    return Mention(place, hit.start("name"), hit.end("name"), True, False, False, False)
+
+
+def _capital_mention(text: str, table: dict, ctx: dict) -> Mention | None:
+    """"the capital" (not "the capital of ..."): Kyiv, the capital in Ukrainian and wire
+    reporting, as a weak mention that any place the text names outranks."""
+    hit = ctx["the_capital"].search(text)
+    kyiv = table.get("Kyiv")
+    if hit is None or kyiv is None:
+        return None
+    before = text[max(0, hit.start() - 80):hit.start()]
+    locative = bool(ctx["locative"].search(before) or ctx["locative_of"].search(before))
+    return Mention(kyiv, hit.start(), hit.end(), locative, False, False, False, True)
 
 
 def _as_dict(m: Mention) -> dict:
@@ -309,6 +352,8 @@ def find_places(text: str) -> list[dict]:
 
 
 def _tier(m: Mention) -> int:
+    if m.weak:
+        return 4
     if m.locative:
         return 0
     if m.relative:

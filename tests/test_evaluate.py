@@ -125,3 +125,12 @@ def test_blind_set_floor():
     assert r["casualty"]["f1"] >= 0.95
     assert r["interception"]["f1"] >= 0.95
     assert r["distractors"]["false_figures"] == 0
+
+
+def test_place_is_scored_against_the_event_sharing_most_figures_and_the_place():
+    gold = [{"id": "a", "text": "", "events": [
+        {"kind": "casualty", "killed": 1, "injured": 6, "location": "Kyiv"},
+        {"kind": "casualty", "killed": 1, "injured": None, "location": "Cherkasy"}]}]
+    predicted = {"a": [{"kind": "casualty", "killed": 1, "injured": 6, "location": "Kyiv"},
+                       {"kind": "casualty", "killed": 1, "injured": None, "location": "Cherkasy"}]}
+    assert score(gold, predicted)["location"] == {"right": 2, "total": 2, "accuracy": 1.0}

@@ -268,3 +268,31 @@ def test_city_districts_are_not_towns(sentence, expected):
 def test_a_city_district_alone_is_no_place():
     assert find_places("A drone hit the Desnianskyi district.") == []
     assert locate("Shelling damaged homes in the Shevchenkivskyi district.") is None
+
+
+# --- villages the gazetteer lacks, "the capital", landmarks -----------------------------------
+
+def test_village_named_before_its_region_is_the_place():
+    found = locate("A sergeant stationed in Tonenkoye, Belgorod Oblast detonated a grenade, killing three soldiers.")
+    assert (found["location"], found["kind"], found["admin1"]) == ("Tonenkoye", "city", "Belgorod Oblast")
+    region = locate("Belgorod Oblast")
+    assert (found["latitude"], found["longitude"]) == (region["latitude"], region["longitude"])
+
+
+def test_name_or_title_before_a_region_is_no_village():
+    assert where("Governor Oleh Syniehubov, Kharkiv Oblast head, said two people were killed.")[0] == "Kharkiv Oblast"
+    assert where("On Monday, Kharkiv Oblast was shelled.")[0] == "Kharkiv Oblast"
+    assert where("Shelling in Kupiansk, Kharkiv Oblast killed two.")[0] == "Kupiansk"
+
+
+def test_the_capital_is_kyiv_only_when_no_place_is_named():
+    assert where("A missile struck a building in the Shevchenkivskyi district of the capital.")[0] == "Kyiv"
+    assert where("Drones hit Kharkiv overnight and debris fell in the capital.")[0] == "Kharkiv"
+    assert where("Officials in the capital of Belarus said nothing.") is None or \
+        where("Officials in the capital of Belarus said nothing.")[0] != "Kyiv"
+    assert where("Drones were shot down over the Russian capital.") is None or \
+        where("Drones were shot down over the Russian capital.")[0] != "Kyiv"
+
+
+def test_azovstal_is_mariupol():
+    assert where("Airstrikes killed two civilians inside the Azovstal Steel Plant.")[0] == "Mariupol"
