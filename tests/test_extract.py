@@ -998,3 +998,27 @@ def test_the_other_side_s_claim_after_a_bulletin_is_an_event_of_its_own():
 def test_the_dnipro_before_a_facility_is_the_city_and_alone_the_river():
     assert one("A missile hit the Dnipro bus station, killing seven people.")[0]["location"] == "Dnipro"
     assert one("Troops crossed the Dnipro near Kherson, and two soldiers were killed.")[0]["location"] == "Kherson"
+
+
+# --- aircraft, strike nouns, "prevented" -------------------------------------------------------
+
+def test_aircraft_and_helicopters_shot_down_are_no_interceptions():
+    assert figures("Ukrainian forces shot down two helicopters and two cruise missiles.") == \
+        [("interception", "cruise missile", None, 2, None)]
+    assert figures("Air defences and fighters shot down four Russian Su-25 aircraft, two helicopters, "
+                   "and two cruise missiles.") == [("interception", "cruise missile", None, 2, None)]
+    assert figures("Ukraine said it shot down a Russian Su-34 fighter jet over Donetsk Oblast.") == []
+
+
+def test_a_list_goes_on_after_missile_strikes():
+    assert figures("Russian forces launched 40 missile strikes and 16 Shahed drones at Ukrainian "
+                   "infrastructure and Ukrainian forces shot down 20 cruise missiles and 11 drones.") == \
+        [("interception", "missile", 40, 20, None), ("interception", "drone", 16, 11, None)]
+
+
+def test_prevented_from_striking_is_intercepted_and_people_are_not():
+    ev = one("The Russian MoD claimed that electronic warfare systems prevented eight Ukrainian attack "
+             "drones from striking the plant.")
+    assert [(e["weapon_class"], e["intercepted"], e["claimant"]) for e in ev] == \
+        [("drone", 8, "Russian Ministry of Defence")]
+    assert figures("Police prevented 20 people from entering the square.") == []

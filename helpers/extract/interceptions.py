@@ -51,6 +51,8 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
                     end += 2 + wt.match_at(s.low, end + 2)[1]  # "Shahed-type and decoy drones"
                 else:
                     break
+            if end < len(s.low) and s.low[end] in _STRIKE_NOUNS:
+                end += 1  # "launched 40 missile strikes and 16 drones": the list goes on after the noun
             return hit[0], end
         if s.low[k] in ("and", "or") and k > j and k + 2 < len(s.low) and _is_count_word(s.low[k + 1]):
             # "five Russian combat and nine reconnaissance drones": the head noun is shared
@@ -163,6 +165,9 @@ class _IFig:
     weapon: dict | None
     all_of: bool = False
     extra: list = field(default_factory=list)
+
+
+_STRIKE_NOUNS = frozenset(("strike", "strikes", "launches"))
 
 
 _INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))
