@@ -1022,3 +1022,39 @@ def test_prevented_from_striking_is_intercepted_and_people_are_not():
     assert [(e["weapon_class"], e["intercepted"], e["claimant"]) for e in ev] == \
         [("drone", 8, "Russian Ministry of Defence")]
     assert figures("Police prevented 20 people from entering the square.") == []
+
+
+# --- among-parts reach, hyphenated modifiers, "ppl", adding openers, combined counts ---------
+
+def test_among_those_killed_three_sentences_after_the_toll_adds_nothing():
+    assert figures("As of now - 8 dead. At least 18 wounded. Ordinary peaceful people. "
+                   "Among those killed was a 3-month-old baby girl.") == \
+        [("casualty", 8, None), ("casualty", None, 18)]
+    # alone, with no toll in reach, the group is the figure
+    assert figures("Russia struck Odesa. Sirens sounded. Power was cut. Residents fled. "
+                   "Among those killed was a 3-month-old baby girl.") == [("casualty", 1, None)]
+
+
+def test_a_pair_with_a_hyphenated_modifier_is_two():
+    assert figures("In Luhansk, a pro-Russia prosecutor and his deputy died when their office was blown up.") == \
+        [("casualty", 2, None)]
+
+
+def test_ppl_are_people():
+    assert figures("Shelling killed 12 ppl in Kharkiv on Monday.") == [("casualty", 12, None)]
+
+
+def test_another_after_a_period_toll_counts_over_the_same_period():
+    ev = one("At least eleven journalists have been killed in Ukraine in recent weeks. "
+             "Another 11 have been wounded by gunfire.")
+    assert [(e["killed"], e["injured"], e["figure_type"]) for e in ev] == [(11, None, "period"), (None, 11, "period")]
+    ev = one("Russian forces killed 5 people in Kharkiv. Another 3 were killed in Kherson.")
+    assert [e["figure_type"] for e in ev] == ["event", "event"]
+
+
+def test_deaths_inside_a_combined_count_whose_noun_opens_the_clause():
+    ev = one("Verified civilian casualties between 2022 and the end of September 2024 reached nearly "
+             "39,000, including over 12,000 deaths of which more than 2,400 were children.")
+    assert [(e["killed"], e["injured"], e["figure_type"]) for e in ev] == [(12000, None, "cumulative")]
+    assert figures("Five people were killed and 20 wounded in the attack, including three children.") == \
+        [("casualty", 5, 20)]

@@ -340,7 +340,7 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
         if hit or w.endswith("-old"):
             k += hit[1] if hit else 1  # "two elderly women", "a 14-year-old boy"
             continue
-        if unknown < 2 and w.isalpha() and w not in _NOT_MODIFIERS and not t.casualty.match_at(s.low, k):
+        if unknown < 2 and w.replace("-", "").isalpha() and w not in _NOT_MODIFIERS and not t.casualty.match_at(s.low, k):
             unknown += 1  # "two emergency workers"
             k += 1
             continue
@@ -404,6 +404,9 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     return out
 
 
+_COMBINED_REACH = 16  # tokens back from "including" to the combined count's noun
+
+
 def _part_of_casualties(s: _Sentence, first: int) -> bool:
     """'1.2 million casualties, including 325,000 troop deaths': the part of a combined count
     (which fills neither field) is the only figure of its role, so it counts."""
@@ -411,7 +414,17 @@ def _part_of_casualties(s: _Sentence, first: int) -> bool:
     if k is None:
         return False
     before = s.low[max(0, k - 4):k]
-    return "casualties" in before or "losses" in before
+    if "casualties" in before or "losses" in before:
+        return True
+    # "Verified civilian casualties between 2022 and September 2024 reached nearly 39,000, including
+    # over 12,000 deaths": the combined count's noun is the subject of its clause
+    t = tables()
+    for j in range(k - 1, max(-1, k - _COMBINED_REACH), -1):
+        if s.low[j] in (";", ":", "(") or t.casualty.match_at(s.low, j, lambda r: r["position"] != "never"):
+            return False
+        if s.low[j] in ("casualties", "losses"):
+            return True
+    return False
 
 
 def _casualty_figures(s: _Sentence) -> list[_Figure]:
@@ -680,7 +693,10 @@ def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _casualty_events(s: _Sentence, prev_text: str | None, prev2_text: str | None = None) -> list[dict]:
+def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ...] = ()) -> list[dict]:
+    """The casualty events of sentence ``s``; ``prev_text`` is the sentence before (it lends its
+    place and weapon), ``earlier`` the ones before that, nearest first, where a toll that a
+    group "among the dead" is part of may stand."""
     t = tables()
     if not t.casualty_re.search(s.text.lower()):
         return []
@@ -689,9 +705,9 @@ def _casualty_events(s: _Sentence, prev_text: str | None, prev2_text: str | None
     figures += _revised_to(s, figures)
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
-        figures = _drop_among_parts(figures, prev_text)
-        if prev2_text:  # "8 dead. At least 18 wounded. Among those killed was a baby girl."
-            figures = _drop_among_parts(figures, prev2_text)
+        # "8 dead. At least 18 wounded. Ordinary peaceful people. Among those killed was a baby girl."
+        for before in (prev_text, *earlier):
+            figures = _drop_among_parts(figures, before)
     if not figures:
         return []
     if t.noncasualty.find_all(s.low) and not s.weapons:

@@ -68,13 +68,24 @@ def _prefilter(text: str) -> tuple[bool, bool, bool, bool, bool]:
     return casualty, verb, weapon, money, number
 
 
+# How many sentences back a toll may stand that "Among those killed was a baby girl" is part of.
+_AMONG_REACH = 3
+
+
 _TOTAL_OPENERS = re.compile(r"(?:^|;\s*)(?:in all|in total|overall|altogether|of (?:these|them|those)|the total)\b")
+# "At least eleven journalists have been killed in recent weeks. Another 11 have been wounded":
+# a sentence that opens by adding to the one before counts over the same period
+_ADDING_OPENERS = re.compile(r"^(?:another|a further|further|also)\s+(?:[a-z]+\s+)?\d|^(?:another|a further)\b")
 
 
 def _carry_total_type(ev: dict, low: str, prev_text: str | None, kind: str) -> None:
     """'WHO has verified 26 attacks between 24 Feb and 9 Mar. In total, 12 people died': a sentence
-    that opens by totalling takes the period or running total the sentence before states."""
-    if ev["figure_type"] != "event" or not prev_text or not _TOTAL_OPENERS.search(low.lstrip()):
+    that opens by totalling ("In total", "Of them") or by adding ("Another 11 were wounded") takes
+    the period or running total the sentence before states."""
+    if ev["figure_type"] != "event" or not prev_text:
+        return
+    opening = low.lstrip()
+    if not (_TOTAL_OPENERS.search(opening) or _ADDING_OPENERS.search(opening)):
         return
     figure_type, cue = classify_figure(prev_text, (0, len(prev_text)), (0, len(prev_text)), kind, [])
     if figure_type != "event" and cue != "(size)":
@@ -88,7 +99,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     """
     out: dict[str, list[dict]] = {k: [] for k in kinds}
     prev_text: str | None = None
-    prev2_text: str | None = None
+    earlier: tuple[str, ...] = ()  # the sentences before prev_text, nearest first (_AMONG_REACH)
     prev_inter: list[dict] = []
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
@@ -104,7 +115,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
         if s is not None and wants_casualty:
-            for ev in _casualty_events(s, prev_text, prev2_text):
+            for ev in _casualty_events(s, prev_text, earlier):
                 revises = ev.pop("_revises")
                 ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
                       "superseded": False}
@@ -130,7 +141,9 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         if s is not None and wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
-        prev2_text, prev_text = prev_text, text
+        if prev_text is not None:
+            earlier = (prev_text, *earlier)[:_AMONG_REACH - 1]
+        prev_text = text
     return out
 
 
