@@ -17,6 +17,8 @@ The rules:
 - a cumulative or period cue that closes a comparison states no total ("the biggest attack on the
   grid since the war began", "the third strike this week"): a superlative or an ordinal before it
   in its clause, with no count or punctuation between, silences it;
+- a historical cue after the figures and a "than" ("16,000 Russians have died in Ukraine, more
+  than in the Soviets' Afghan war") names what the figure is compared with, not its era;
 - a sentence that names its night ("overnight", "last night") counts that night: "overnight, the
   fifth attack this month" is one event;
 - no single strike of this war has killed or injured 1,000 people, and no single night has seen
@@ -41,6 +43,9 @@ _COMPARISON = re.compile(
     r"longest|most|record|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|"
     r"latest|only|last)\b")
 _COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
+# the words after "than" name what a figure is compared with: a historical cue there dates the
+# comparison, not the figure
+_COMPARED_WITH = re.compile(r"\bthan\b(?:\s+[\w'’]+){0,4}\s+$")
 _NIGHT = re.compile(r"\b(?:overnight|last night|during the night|on the night|at night|tonight|in the night)\b")
 
 
@@ -98,6 +103,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
             if cue.rank in _SILENCED_RANKS and (night and cue.figure_type == "period"
                                                 or _closes_comparison(low, a, m.start())):
                 continue
+            if cue.figure_type == "historical" and m.start() >= span[1] and _COMPARED_WITH.search(low[max(a, m.start() - 40):m.start()]):
+                continue  # "16,000 Russians who have died in Ukraine, more than in the Soviets' Afghan war"
             if cue.phrase and re.search(r"[,;:]", low[min(m.end(), span[0]):max(m.start(), span[1])]):
                 continue  # "if Russian forces chose to attack, like the strike that killed seven": not hypothetical
             best = (cue.rank, cue.figure_type, sentence[m.start():m.end()])

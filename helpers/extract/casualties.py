@@ -107,12 +107,24 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
         if s.low[k] == "among" and not unknown:
             group = _among_group(s, k)
             return None if group is None or group[2] else (group[0], group[1], who, True)
+        # "10 people are confirmed to have been killed", "were believed to have died"
+        if s.low[k] in _REPORTED_PASSIVE and k + 1 < len(s.low) and s.low[k + 1] == "to" and (victims_seen or k > j):
+            k, limit = k + 2, limit + 2
+            continue
         if s.low[k] in _AUX or s.low[k].endswith("-old"):
             k += 1
             continue
+        # "16,000 Russians who have died": a relative clause after the victims
+        if s.low[k] in ("who", "that") and victims_seen and not unknown:
+            k, limit = k + 1, limit + 1
+            continue
         # "two emergency workers", "three police officers": at most two unlisted words, and only
-        # when a victim noun follows them
-        if k == j + unknown and unknown < 2 and s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS:
+        # when a victim noun follows them; a name may run longer ("Three Sloviansk Thermal Power
+        # Plant engineers")
+        if s.low[k] in _SPEECH or _is_count_word(s.low[k]):
+            return None  # "a woman said two people were killed": the speaker is no victim
+        proper = s.tokens[k].text[:1].isupper() and unknown < _PROPER_MODIFIERS
+        if k == j + unknown and (unknown < 2 or proper) and s.low[k].isalpha() and s.low[k] not in _NOT_MODIFIERS:
             unknown += 1
             k += 1
             continue
@@ -124,6 +136,15 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             continue
         return None
     return None
+
+
+_SPEECH = _REPORTED | frozenset("says say told tells telling saying".split())
+
+
+_REPORTED_PASSIVE = frozenset("confirmed believed reported said feared thought known presumed understood".split())
+
+
+_PROPER_MODIFIERS = 5  # capitalised words of a name before the victims: "Sloviansk Thermal Power Plant engineers"
 
 
 _COMBINE_GAP = frozenset((",", "and", "or", "been", "were", "have", "had", "was"))
@@ -319,12 +340,15 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
     """
     t = tables()
     m = counts.get(i)
+    if m is None and i > 0 and s.low[i - 1] in (",", "and"):
+        _, q = qualifier_before(s.tokens, next((c for c in counts if c > i), i))
+        m = counts.get(next((c for c in counts if c > i), -1)) if q == i else None
     if m is not None:
         value, k, vague, singular = m.value, m.last, m.vague, False
     elif s.low[i] in _POSSESSIVES and i + 1 in counts:
         m = counts[i + 1]
         value, k, vague, singular = m.value, m.last, m.vague, False
-    elif s.low[i] in ("a", "an", "the") or s.low[i] in _POSSESSIVES:
+    elif s.low[i] in ("a", "an", "the", "'s") or s.low[i] in _POSSESSIVES:
         value, k, vague, singular = 1.0, i + 1, False, True
     else:
         return None
@@ -348,6 +372,15 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
     return None
 
 
+def _bare_relative(s: _Sentence, i: int) -> tuple | None:
+    """A singular victim noun with no determiner, after a possessive item ("his wife and daughter",
+    "Glodan's wife, mother-in-law, and baby"): one more victim, as ``_victim_item`` returns it."""
+    hit = tables().victims.match_at(s.low, i)
+    if hit is None or not hit[0]["who"] or hit[0]["number"] != "singular":
+        return None
+    return 1.0, i + hit[1], hit[0]["who"], False, False
+
+
 def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     """Coordinated victims add up: "a 14-year-old boy and a 67-year-old woman were injured" = 2,
     "killing two women and a child" = 3, "injuring the driver and five passengers" = 6.
@@ -358,19 +391,25 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     child was injured") and no list is read. Tokens of a list go into ``taken``.
     """
     counts = {m.first: m for m in s.numbers if m.kind == "count"}
+    # "the boy and at least seven other people": a later item may open with a qualifier
+    qualified = {q: counts[m] for m in counts for q in [qualifier_before(s.tokens, m)[1]] if q < m}
     out = []
     i = 0
     while i < len(s.low):
-        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the") and s.low[i] not in _POSSESSIVES) \
+        if i in taken or (i not in counts and i not in qualified and s.low[i] not in ("a", "an", "the", "'s")
+                          and s.low[i] not in _POSSESSIVES) \
                 or _is_subset(s, i):
             i += 1
             continue
         item = _victim_item(s, i, counts)
         items = [item] if item else []
         k = item[1] if item else i
+        kin = s.low[i] in _POSSESSIVES or s.low[i] == "'s"  # "his wife and daughter": the rest share "his"
         while items and k < len(s.low):
             sep = 2 if tuple(s.low[k:k + 2]) == (",", "and") else 1 if s.low[k] in (",", "and") else 0
             nxt = _victim_item(s, k + sep, counts) if sep and k + sep < len(s.low) else None
+            if nxt is None and sep and kin and k + sep < len(s.low):
+                nxt = _bare_relative(s, k + sep)
             if nxt is None:
                 break
             items.append(nxt)
@@ -431,7 +470,8 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
     taken: set[int] = set()
     figures = _victim_lists(s, taken)
     for m in s.numbers:
-        if m.kind != "count" or m.first in taken or (_is_subset(s, m.first) and not _part_of_casualties(s, m.first)):
+        if m.kind != "count" or m.first in taken or (_is_subset(s, m.first) and not _part_of_casualties(s, m.first)
+                                                     and not _part_of_vague(s, m.first)):
             continue
         if m.first > 0 and s.low[m.first - 1] == "no":
             continue  # "no one was hurt" states that nobody was
@@ -455,7 +495,21 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
                                    after[2] or (group[1] if group else None), among=after[3]))
         taken.update(range(qstart, m.last))
     figures += _single_victims(s, taken)
+    # "Dozens of people are killed ..., including 31 people killed": the stated part is the figure
+    parts = {f.role for f in figures if not f.vague and _part_of_vague(s, f.first)}
+    figures = [f for f in figures if not (f.vague and f.role in parts)]
     return sorted(figures, key=lambda f: f.first)
+
+
+def _part_of_vague(s: _Sentence, first: int) -> bool:
+    """'Dozens of people are killed in strikes across Ukraine, including 31 people killed in
+    Ternopil': the count after "including" is part of a vague one ("dozens"), so it is the only
+    exact figure of its role and counts."""
+    k = next((k for k in range(max(0, first - 2), first) if s.low[k] in _SUBSET_MARKERS), None)
+    if k is None:
+        return False
+    before = [m for m in s.numbers if m.kind == "count" and m.last <= k]
+    return bool(before) and before[-1].vague
 
 
 def _drop_among_parts(figures: list[_Figure], prev_text: str | None) -> list[_Figure]:
@@ -675,7 +729,7 @@ def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     """Explicit zeros as figures: a role nobody stated otherwise in the sentence gets its 0, unless
     it is only reported as unknown ("no immediate reports of casualties" states no figure)."""
     low = s.text.lower()
-    if "no" not in s.low and "nobody" not in s.low and "without" not in s.low:
+    if "no" not in s.low and "nobody" not in s.low and "without" not in s.low and "not" not in s.low:
         return []
     stated = {f.role for f in figures}
     out = []

@@ -209,7 +209,7 @@ def tables() -> _Tables:
         intercept_re=re.compile(inter.keywords_regex().pattern.replace("(?:", "(?:" + "|".join(sorted(
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
-        number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|" + "|".join(map(re.escape, words)) + r")\b"),  # "his wife" counts 1
+        number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|not|" + "|".join(map(re.escape, words)) + r")\b"),  # "his wife" counts 1
         casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
         intercept_words=_first_words(inter),
         weapon_words=_first_words(PhraseTable(read_resource_csv("weapons.csv"), "pattern"))
