@@ -1099,3 +1099,22 @@ def test_a_war_named_after_than_is_a_comparison_not_the_figures_era():
 def test_a_mass_grave_is_a_total_never_a_strike():
     (ev,) = one("Investigators found a mass grave containing more than 300 bodies near the town.")
     assert (ev["killed"], ev["figure_type"], ev["aggregate"]) == (300, "cumulative", True)
+
+
+def test_airstrikes_are_no_launch_counts():
+    assert figures("Russian troops launched five airstrikes against the town, the General Staff said.") == []
+
+
+def test_a_second_count_of_a_class_the_sentence_completed_is_another_type_not_a_share():
+    got = figures("Russian troops launched 25 cruise missiles at energy facilities. Air defence forces destroyed "
+                  "four cruise missiles, five Shahed drones, and two Kh-59 guided missiles.")
+    assert got == [("interception", "cruise missile", 25, 4, None), ("interception", "drone", None, 5, None),
+                   ("interception", "cruise missile", None, 2, None)]
+    # a share stated in the next sentence is still no event of its own
+    assert figures("Russia launched 90 drones overnight, 70 of which were shot down. "
+                   "11 drones were shot down over the Kharkiv region.") == [("interception", "drone", 90, 70, None)]
+
+
+def test_others_disrupted_by_electronic_warfare_are_not_reached():
+    assert figures("Ukraine says it shot down 95 of 143 drones while disrupting 46 others by electronic "
+                   "countermeasures.") == [("interception", "drone", 143, 95, 46)]

@@ -593,6 +593,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     claim = t.claimants.find_all(s.low)
     claimant = claim[0][2]["claimant"] if claim else None
     events: list[dict] = []
+    completed_here: list[dict] = []  # events of the sentence before that this sentence completed
     groups = _drop_class_headers(_group(figs, same=lambda a, b: _same_class(a.weapon, b.weapon), fits=_pair_fits))
     for group in groups:
         # the most specific name in the group: "Shahed drone" over "drone"
@@ -625,6 +626,10 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
                 again[-1]["intercepted"] = as_int(values["intercepted"])
                 _finish_interception(again[-1])
                 continue
+        if target is not None and any(target is e for e in completed_here):
+            # "destroyed four cruise missiles, five drones, and two Kh-59 guided missiles": a second
+            # count of a class this sentence has already given is another type, not a share
+            target = None
         if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
                 and values["intercepted"] < target["intercepted"]:
             continue  # "11 drones were shot down over the Belgorod region": a share of the total before
@@ -634,6 +639,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
                     if v is not None:
                         target[r] = as_int(v)
                 _finish_interception(target)
+                completed_here.append(target)
                 continue
         if weapon is None:
             continue  # a count with no weapon anywhere near ("25 were repelled") is not an interception

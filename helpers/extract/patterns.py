@@ -98,7 +98,7 @@ _ONE_NOUN = frozenset(_NOUN_VALUE)
 
 
 _BARE_FOLLOWERS = frozenset(
-    "overnight on in over during and or of across out at by from that which . , ; : ) -- – —".split()
+    "overnight on in over during and or of across out at by from that which others . , ; : ) -- – —".split()
 )
 
 
