@@ -460,7 +460,7 @@ def highlight_figures(events, sentences=None, columns=("location", "killed", "in
     from helpers.display import column_kind, format_value
 
     def align(c):  # numbers right-aligned, as in every other table (helpers.display)
-        return "text-align:right" if column_kind(c) in ("count", "percent", "decimal", "money") else ""
+        return "text-align:right" if column_kind(c) in ("count", "percent", "decimal", "money") else "text-align:left"
 
     if events is None or len(events) == 0:
         return HTML("<p><em>No figure to show: the extractor found none in this corpus.</em></p>")
@@ -468,7 +468,7 @@ def highlight_figures(events, sentences=None, columns=("location", "killed", "in
     if sentences is not None and len(sentences):
         starts = dict(zip(zip(sentences["article_id"], sentences["sentence_idx"]), sentences["start"]))
     mark = f"background:{COLORS['highlight']};font-weight:bold;padding:0 2px"
-    head = "".join(f"<th style='padding:4px;{align(c) or 'text-align:left'}'>{_html.escape(c)}</th>"
+    head = "".join(f"<th style='padding:4px;{align(c)}'>{_html.escape(c)}</th>"
                    for c in (*columns, "sentence"))
     body = []
     for _, ev in events.head(limit).iterrows():
@@ -484,7 +484,7 @@ def highlight_figures(events, sentences=None, columns=("location", "killed", "in
         cells = "".join(
             f"<td style='padding:4px;vertical-align:top;{align(c)}'>{_html.escape(format_value(c, ev.get(c)))}</td>"
             for c in columns)
-        body.append(f"<tr>{cells}<td style='padding:4px'>{shown}</td></tr>")
+        body.append(f"<tr>{cells}<td style='padding:4px;text-align:left;min-width:22em'>{shown}</td></tr>")
     more = f"<p><em>{len(events) - limit:,} more not shown.</em></p>" if len(events) > limit else ""
     return HTML(f"<table style='border-collapse:collapse;font-size:13px'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>{more}")

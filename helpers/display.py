@@ -21,6 +21,7 @@ A missing number or date shows as '–', missing text as an empty cell.
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 from datetime import date, datetime
 
@@ -29,6 +30,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from helpers import columns as C
+from helpers.reference import SIDE_BY_SIDE
 
 MISSING = "–"          # en dash: a number or date the source did not give
 MAX_ROWS = 60          # rows shown at most (pandas' own display.max_rows); the caption says how many more
@@ -39,15 +41,13 @@ CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}   # others are writte
 # --- the kind of every column a notebook shows -----------------------------------------------
 
 _IDS = ["article_id", "sentence_idx", "event_id", "topic_id", "token_idx", "typical_article_id",
-        "typical_sentence_idx", "k", "article", "sha256", "ref_lines"]
+        "typical_sentence_idx", "k", "sha256", "ref_lines"]
 _COUNTS = ["n_sentences", "start", "end", "char_start", "char_end", "killed", "injured", "launched",
            "intercepted", "not_reached", "n_units", "n_reports", "n_outlets", "ref_n_rows", "ref_launched",
            "ref_destroyed", "ref_not_reach_goal", "n_rows", "destroyed", "not_reach_goal", "n_flagged",
            "total", "articles", "sentences", "undated_articles", "skipped", "duplicates", "warnings",
            "events", "reports", "updated", "left_out", "rows", "nights", "rows_flagged", "n_events",
-           "n_articles", "of_articles", "smallest_topic",
-           "launched (text)", "launched (Air Force)", "shot down (text)", "destroyed (Air Force)",
-           "lost to EW (Air Force)"]
+           "n_articles", "of_articles", "smallest_topic"]
 _PERCENTS = ["rate", "ref_rate", "share", "share_negative", "share_positive", "share_negative_war",
              "pos", "neu", "neg"]
 # VADER rounds its compound to 4 decimals: fewer would hide the differences notebook 02 shows
@@ -56,8 +56,7 @@ _DECIMALS = {**dict.fromkeys(["compound", "compound_war", "mean_compound", "min_
              **dict.fromkeys(["coherence", "diversity", "quality", "stability", "weight"], 3),
              **dict.fromkeys(["valence", "lexicon_valence", "rule_valence", "but_factor"], 2)}
 _DATES = ["date", "date_start", "date_end", "first_report", "last_report", "published", "night",
-          "ref_time_start", "ref_time_end", "first_date", "last_date", "first_night", "last_night",
-          "night ended"]
+          "ref_time_start", "ref_time_end", "first_date", "last_date", "first_night", "last_night"]
 _FLAGS = ["date_resolved", "vague", "aggregate", "update", "superseded", "chosen", "agree"]
 _TEXT = ["title", "source", "url", "language", "path", "text", "date_precision", "action", "reason",
          "label", "label_war", "date_phrase", "location", "admin1", "event_type", "weapon", "target", "who",
@@ -65,7 +64,7 @@ _TEXT = ["title", "source", "url", "language", "path", "text", "date_precision",
          "flag", "claimant", "region", "currency", "scale", "what", "ratio_of", "ref_model", "ref_windows",
          "ref_source", "ref_scope", "ref_flag", "status", "note", "weapon_family", "location", "kind",
          "time_of_day", "history", "role", "outlet", "typical_sentence", "figures", "languages",
-         "source_scope", "which", "token", "rule", "term", "Air Force window", "Air Force model"]
+         "source_scope", "which", "token", "rule", "term"]
 
 COLUMN_KINDS: dict[str, str] = {
     **dict.fromkeys(_TEXT, "text"),
@@ -78,6 +77,8 @@ COLUMN_KINDS: dict[str, str] = {
     "amount": "money", "ratio": "ratio", "latitude": "latitude", "longitude": "longitude",
     "top_terms": "list", "top_weights": "list",
 }
+# notebook 06's side-by-side renames validation columns for a reader; each keeps its column's kind
+COLUMN_KINDS.update({shown: COLUMN_KINDS[name] for name, shown in SIDE_BY_SIDE.items() if shown not in COLUMN_KINDS})
 # the processed tables whose every column must have a kind (tests/test_display.py checks)
 WRITTEN_TABLES = {name: getattr(C, name) for name in dir(C) if name.isupper() and isinstance(getattr(C, name), list)}
 
@@ -178,11 +179,10 @@ def format_value(column, value, kind: str | None = None) -> str:
     """The text a reader sees for one cell of column ``column`` (its kind from ``COLUMN_KINDS``
     unless given). Money needs the row's currency: see :func:`format_money`."""
     kind = kind or column_kind(column)
-    if kind == "list":
-        if _missing(value) if not isinstance(value, list | tuple | np.ndarray) else False:
-            return ""
-        items = [f"{v:.3f}" if isinstance(v, float | np.floating) else str(v) for v in value]
-        return ", ".join(items)
+    if kind == "list":   # top_terms, top_weights: a list, tuple or (from parquet) an array
+        if not isinstance(value, list | tuple | np.ndarray):
+            return "" if _missing(value) else str(value)
+        return ", ".join(f"{v:.3f}" if isinstance(v, float | np.floating) else str(v) for v in value)
     if kind == "text":
         return "" if _missing(value) else str(value)
     if kind == "id":
@@ -261,25 +261,32 @@ def show(df: pd.DataFrame, max_rows: int = MAX_ROWS, caption: str | None = None)
     digest = hashlib.sha1(pd.util.hash_pandas_object(shown, index=False).values.tobytes()
                           + "\x1f".join(shown.columns).encode("utf-8")).hexdigest()[:10]
     styler = ReaderTable(shown, uuid=f"fl{digest}", cell_ids=False, caption=" ".join(notes) or None)
-    styler.format(escape="html").format_index(escape="html", axis=1).hide(axis="index")
-    numeric, wrapped = [], []
+    # a long header may break after an underscore ('mean_compound_<wbr>war'): its text is unchanged
+    styler.format(escape="html").hide(axis="index")
+    styler.format_index(lambda name: html.escape(str(name)).replace("_", "_<wbr>"), axis=1)
+    numeric, unbroken, wrapped = [], [], []   # right-aligned; never broken ('2024-05-14'); long text
     for i in range(shown.shape[1]):
         kind = column_kind(raw.columns[i], raw.iloc[:, i])
         if kind not in ("text", "list", "id", "date", "flag"):
             numeric.append(i)
-        elif kind in ("text", "list") and len(shown) and shown.iloc[:, i].str.len().max() > LONG_TEXT:
+        elif kind in ("id", "date", "flag"):
+            unbroken.append(i)
+        elif len(shown) and shown.iloc[:, i].str.len().max() > LONG_TEXT:
             wrapped.append(i)
 
-    def cells(columns, tags=("td", "th")):  # Styler scopes each comma-separated part to this table
+    def cells(columns, tags=("td",)):  # Styler scopes each comma-separated part to this table
         return ", ".join(f"{tag}.col{i}" for i in columns for tag in tags)
 
     styles = [{"selector": "td, th", "props": "padding: 3px 8px; vertical-align: top; text-align: left;"},
               {"selector": "caption", "props": "caption-side: bottom; text-align: left; color: #555;"}]
-    if numeric:
+    if numeric:   # a header may wrap ('launched (Air Force)'); a number never does
+        styles.append({"selector": cells(numeric, ("th",)), "props": "text-align: right;"})
         styles.append({"selector": cells(numeric),
                        "props": "text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;"})
+    if unbroken:
+        styles.append({"selector": cells(unbroken), "props": "white-space: nowrap;"})
     if wrapped:
-        styles.append({"selector": cells(wrapped, ("td",)),
+        styles.append({"selector": cells(wrapped),
                        "props": "white-space: normal; min-width: 22em; max-width: 44em;"})
     styler.set_table_styles(styles)
     return styler

@@ -74,6 +74,8 @@ def test_value_by_column_name():
     assert format_value("ratio", 2.6) == "2.6×"
     assert format_value("top_terms", np.array(["ukraine", "bakhmut"], dtype=object)) == "ukraine, bakhmut"
     assert format_value("sentence_idx", 1234) == "1234"  # an index, not a quantity: no separator
+    # notebook 06 renames validation columns for a reader; they keep their kinds
+    assert format_value("launched (Air Force)", 1500.0) == "1,500" and format_value("night ended", None) == "–"
     with pytest.raises(ValueError, match="unknown display kind 'nonsense'"):
         format_value("killed", 1, kind="nonsense")
 
@@ -143,6 +145,14 @@ def test_show_renders_formatted_escaped_cells_without_index():
     assert "text-align: right" in rules["td.col2"] and "text-align: right" in rules["th.col2"]   # launched
     assert "text-align: right" not in rules.get("td.col6", "")                                  # flag (text)
     assert "white-space: normal" in rules["td.col8"] and "max-width: 44em" in rules["td.col8"]  # sentence
+
+
+def test_show_escapes_headers_and_lets_long_ones_break_at_underscores():
+    styler = show(pd.DataFrame({"mean_compound_war": [-0.13505], "<b>x": [2]}))
+    assert _headers(styler) == ["mean_compound_war", "<b>x"]
+    html = styler.to_html()
+    assert "mean_<wbr>compound_<wbr>war" in html and "&lt;b&gt;x" in html and "<b>x" not in html
+    assert _cells(styler) == [["-0.1351", "2"]]
 
 
 def test_show_keeps_a_named_index_as_columns():
