@@ -457,13 +457,19 @@ def highlight_figures(events, sentences=None, columns=("location", "killed", "in
     import pandas as pd
     from IPython.display import HTML
 
+    from helpers.display import column_kind, format_value
+
+    def align(c):  # numbers right-aligned, as in every other table (helpers.display)
+        return "text-align:right" if column_kind(c) in ("count", "percent", "decimal", "money") else "text-align:left"
+
     if events is None or len(events) == 0:
         return HTML("<p><em>No figure to show: the extractor found none in this corpus.</em></p>")
     starts = {}
     if sentences is not None and len(sentences):
         starts = dict(zip(zip(sentences["article_id"], sentences["sentence_idx"]), sentences["start"]))
     mark = f"background:{COLORS['highlight']};font-weight:bold;padding:0 2px"
-    head = "".join(f"<th style='text-align:left;padding:4px'>{_html.escape(c)}</th>" for c in (*columns, "sentence"))
+    head = "".join(f"<th style='padding:4px;{align(c)}'>{_html.escape(c)}</th>"
+                   for c in (*columns, "sentence"))
     body = []
     for _, ev in events.head(limit).iterrows():
         text = str(ev["sentence"])
@@ -476,10 +482,10 @@ def highlight_figures(events, sentences=None, columns=("location", "killed", "in
         shown = (_html.escape(text) if a is None else
                  f"{_html.escape(text[:a])}<mark style='{mark}'>{_html.escape(text[a:b])}</mark>{_html.escape(text[b:])}")
         cells = "".join(
-            f"<td style='padding:4px;vertical-align:top'>{'' if pd.isna(ev.get(c)) else _html.escape(str(ev.get(c)))}</td>"
+            f"<td style='padding:4px;vertical-align:top;{align(c)}'>{_html.escape(format_value(c, ev.get(c)))}</td>"
             for c in columns)
-        body.append(f"<tr>{cells}<td style='padding:4px'>{shown}</td></tr>")
-    more = f"<p><em>{len(events) - limit} more not shown.</em></p>" if len(events) > limit else ""
+        body.append(f"<tr>{cells}<td style='padding:4px;text-align:left;min-width:22em'>{shown}</td></tr>")
+    more = f"<p><em>{len(events) - limit:,} more not shown.</em></p>" if len(events) > limit else ""
     return HTML(f"<table style='border-collapse:collapse;font-size:13px'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>{more}")
 
