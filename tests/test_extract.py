@@ -1144,3 +1144,13 @@ def test_personnel_not_stated_as_killed_is_no_figure_and_equipment_never_is():
             "19600 осіб, tanks ‒ 732 од, UAV operational-tactical level ‒ 124.")
     assert [(e["kind"], e["intercepted"], e["figure_type"]) for e in one(text)] == [("interception", 124, "cumulative")]
     assert one("Ukraine's losses were heavy: tanks ‒ 40, trucks ‒ 12.") == []
+
+
+def test_a_count_that_leaves_its_verb_out_takes_the_role_and_its_own_place():
+    ev = one("Three civilians were killed in the eastern Donetsk region and two others in Kherson, officials said.")
+    assert [(e["killed"], e["location"]) for e in ev] == [(3, "Donetsk Oblast"), (2, "Kherson")]
+    assert figures("Russia fired 10 missiles and two more.") == [("interception", "missile", 10, None, None)]
+
+
+def test_no_one_reported_injured_or_killed_is_two_zeros():
+    assert figures("The governor said no one was reported injured or killed in the attack.") == [("casualty", 0, 0)]

@@ -129,7 +129,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         low = text.lower()
         cas_ok, verb_ok, weapon_ok, money_ok, number_ok = _prefilter(text)
         # the General Staff's table of the enemy's losses is read by its own rules, and by no other
-        report = (cas_ok or weapon_ok) and is_loss_report(text)
+        report = is_loss_report(text)
         wants_casualty = "casualty" in kinds and cas_ok and number_ok and not report
         wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
         wants_economic = "economic" in kinds and money_ok
