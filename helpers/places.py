@@ -165,7 +165,7 @@ def _context() -> dict[str, re.Pattern]:
     dirs = alt("relative")
     return {
         # matched against the text just before a mention (anchored at its start)
-        "locative": re.compile(rf"\b(?:{alt('locative')})\s+(?:the\s+)?(?:[a-z][\w'-]*\s+){{0,3}}$", re.I),
+        "locative": re.compile(rf"\b(?:{alt('locative')})\s+(?:the\s+)?(?-i:[A-Z][\w'-]*['’]s\s+)?(?-i:[a-z][\w'-]*\s+){{0,3}}$", re.I),
         "locative_of": re.compile(rf"\b(?:{alt('locative_of')})\s+of\s+$", re.I),
         "part_of": re.compile(rf"\bthe\s+(?:(?:{dirs}|far)\s*(?:,|and|or)?\s*)+(?:parts?\s+)?of\s+(?:the\s+)?$", re.I),
         "relative": re.compile(rf"(?:\b(?:{dirs})\s+of|\d[\d.,]*\s*-?\s*(?:{alt('distance')})\s+(?:(?:{dirs})\s+)?(?:of|from)|\baway\s+from)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I),
@@ -181,6 +181,8 @@ def _context() -> dict[str, re.Pattern]:
         "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
         # "in Tonenkoye, Belgorod Oblast": a name after a locative word and before ", <region>"
         "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*$"),
+        # "the village of Pravdyne", "the city (of Beryslav)": a settlement named as such
+        "settlement_named": re.compile(r"\b(?:village|town|settlement|hamlet|township|city)\s+\(?of\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)"),
         # "the capital" (the Russian capital, the regional capital and "the capital of X" are not)
         "the_capital": re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s\s+(?:mayor|governor))"),
         "listed_regions": re.compile(r"(?:,\s*[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:regions|oblasts|Oblasts|provinces)\b"),
@@ -299,14 +301,16 @@ def _mentions(text: str) -> list[Mention]:
         locative = bool(ctx["locative"].search(before) or ctx["locative_of"].search(before)
                         or ctx["part_of"].search(before))
         relative = not locative and bool(ctx["relative"].search(before))
-        if not locative and out and out[-1].locative and ctx["coordinated"].match(text[out[-1].end:start]):
-            locative = True
+        if not locative and out and out[-1].locative and (ctx["coordinated"].match(text[out[-1].end:start])
+                                                          or text[out[-1].end:start].isspace()):
+            locative = True  # "in Kyiv and Lviv"; "in the central Ukraine region of Vinnytsia"
         after = text[end:end + 60]
         excluded = bool(ctx["exclude_before"].search(before) or (not locative and ctx["metonym"].match(after)))
         settlement = _settlement_before(text, start, place, table, ctx) if place.kind == "region" else None
         if settlement is not None and not (out and out[-1].start <= settlement.start < out[-1].end):
             out.append(settlement)
         out.append(Mention(place, start, end, locative, relative, possessive, excluded))
+    out += _named_settlements(text, out, table, ctx)
     capital = _capital_mention(text, table, ctx)
     if capital is not None:
         out.append(capital)
@@ -326,6 +330,25 @@ def _settlement_before(text: str, start: int, region: Place, table: dict, ctx: d
         return None
     place = Place(name, "city", region.latitude, region.longitude, region.country, region.name)
     return Mention(place, hit.start("name"), hit.end("name"), True, False, False, False)
+
+
+def _named_settlements(text: str, mentions: list[Mention], table: dict, ctx: dict) -> list[Mention]:
+    """Villages the gazetteer lacks, named as such: "in the village of Pravdyne in the southern
+    Kherson region", "the city (of Beryslav)". Each is placed at the centre of the region the text
+    names (the nearest after it, else the nearest before); with no region named, it has a name
+    and no coordinates (many villages share a name: "Novoselivka" is in most oblasts)."""
+    regions = [m for m in mentions if m.place.kind == "region"]
+    out = []
+    for hit in ctx["settlement_named"].finditer(text):
+        name = hit.group("name")
+        if name in table or any(w in _NOT_SETTLEMENT for w in name.split()):
+            continue
+        after = [m for m in regions if m.start >= hit.end()]
+        region = (after[0] if after else regions[-1]).place if regions else None
+        place = Place(name, "city", None, None, None, None) if region is None else \
+            Place(name, "city", region.latitude, region.longitude, region.country, region.name)
+        out.append(Mention(place, hit.start("name"), hit.end("name"), True, False, False, False))
+    return out
 
 
 def _capital_mention(text: str, table: dict, ctx: dict) -> Mention | None:

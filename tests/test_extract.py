@@ -1118,3 +1118,39 @@ def test_a_second_count_of_a_class_the_sentence_completed_is_another_type_not_a_
 def test_others_disrupted_by_electronic_warfare_are_not_reached():
     assert figures("Ukraine says it shot down 95 of 143 drones while disrupting 46 others by electronic "
                    "countermeasures.") == [("interception", "drone", 143, 95, 46)]
+
+
+# --- the General Staff's table of the enemy's combat losses ----------------------------------
+
+LOSS_REPORT = ("The total combat losses of the enemy from 24.02 to 03.06 were approximately: personnel ‒ about "
+               "30700 (+200) persons were liquidated, tanks ‒ 1361 (+3) од, aircraft – 210 (+0) од, helicopters – "
+               "175 (+1) од, UAV operational-tactical level ‒ 528 (+5), cruise missiles ‒ 120 (+0), boats ‒ 13 (+0).")
+
+
+def test_a_loss_report_gives_running_totals_and_the_days_change_never_events():
+    got = [(e["kind"], e["killed"] if e["kind"] == "casualty" else e["intercepted"],
+            e.get("weapon_class"), e["figure_type"], e["aggregate"]) for e in one(LOSS_REPORT)]
+    assert got == [("casualty", 30700, None, "cumulative", True), ("casualty", 200, None, "period", True),
+                   ("interception", 528, "drone", "cumulative", True), ("interception", 5, "drone", "period", True),
+                   ("interception", 120, "cruise missile", "cumulative", True),
+                   ("interception", 0, "cruise missile", "period", True)]
+    (first,) = [e for e in one(LOSS_REPORT) if e["kind"] == "casualty" and e["figure_type"] == "cumulative"]
+    assert first["killed_qualifier"] == "about"
+    assert LOSS_REPORT[first["char_start"]:first["char_end"]] == "30700"
+
+
+def test_personnel_not_stated_as_killed_is_no_figure_and_equipment_never_is():
+    text = ("The total combat losses of the enemy from 24.02 to 12.04 were approximately: personnel ‒ about "
+            "19600 осіб, tanks ‒ 732 од, UAV operational-tactical level ‒ 124.")
+    assert [(e["kind"], e["intercepted"], e["figure_type"]) for e in one(text)] == [("interception", 124, "cumulative")]
+    assert one("Ukraine's losses were heavy: tanks ‒ 40, trucks ‒ 12.") == []
+
+
+def test_a_count_that_leaves_its_verb_out_takes_the_role_and_its_own_place():
+    ev = one("Three civilians were killed in the eastern Donetsk region and two others in Kherson, officials said.")
+    assert [(e["killed"], e["location"]) for e in ev] == [(3, "Donetsk Oblast"), (2, "Kherson")]
+    assert figures("Russia fired 10 missiles and two more.") == [("interception", "missile", 10, None, None)]
+
+
+def test_no_one_reported_injured_or_killed_is_two_zeros():
+    assert figures("The governor said no one was reported injured or killed in the attack.") == [("casualty", 0, 0)]

@@ -296,3 +296,19 @@ def test_the_capital_is_kyiv_only_when_no_place_is_named():
 
 def test_azovstal_is_mariupol():
     assert where("Airstrikes killed two civilians inside the Azovstal Steel Plant.")[0] == "Mariupol"
+
+
+def test_a_village_named_as_such_is_the_place_in_the_region_the_text_names():
+    found = locate("A boy was killed in an attack on the village of Pravdyne in the southern Kherson region.")
+    assert (found["location"], found["admin1"]) == ("Pravdyne", "Kherson Oblast")
+    found = locate("A drone killed two people in the village of Novoselivka.")
+    assert (found["location"], found["latitude"]) == ("Novoselivka", None)
+
+
+def test_capitalised_words_after_a_locative_word_are_not_its_lower_case_modifiers():
+    # "in Ukraine since Moscow launched": Moscow is not after "in"
+    assert where("At least 15 media workers have been killed in Ukraine since Moscow launched its assault.")[0] == "Ukraine"
+    # ... but a possessive place may stand there, and a region right after a locative country is locative
+    assert where("One person was killed in an air attack on Ukraine's southern Kherson region.")[0] == "Kherson Oblast"
+    assert where("Five people were killed in rocket strikes in the central Ukraine region of Vinnytsia.")[0] == \
+        "Vinnytsia Oblast"

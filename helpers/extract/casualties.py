@@ -231,7 +231,7 @@ def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool, bool] | None
     # the toll's head may stand a few words further back: "the death toll from the strike on Dnipro rose to 46"
     for h in range(k - 1, max(-1, k - 15), -1):
         head = s.low[h]
-        if head in _PUNCT_STOP or (h < k - 1 and head[0].isdigit()):
+        if head in _PUNCT_STOP or (h < k - 1 and head[0].isdigit() and not _is_day_of_month(s, h)):
             return None
         if head == "toll":
             return ("injured" if h >= 1 and s.low[h - 1] in ("injury", "injured") else "killed"), update, False
@@ -248,6 +248,16 @@ def _casualty_role_before(s: _Sentence, a: int) -> tuple[str, bool, bool] | None
         if h == k - 1 and head in ("dead", "killed", "deaths", "fatalities"):
             return "killed", update, False
     return None
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_day_of_month(s: _Sentence, h: int) -> bool:
+    """Whether the number at token ``h`` is a day of a date ("a December 31 attack", "on 31 December"),
+    which a toll's head may stand before: "the death toll of soldiers from a December 31 attack ... to 89"."""
+    return (h > 0 and s.low[h - 1] in _MONTHS) or (h + 1 < len(s.low) and s.low[h + 1] in _MONTHS)
 
 
 def _counted_by_number_of(s: _Sentence, h: int) -> bool:
@@ -486,6 +496,11 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
                                    group[1] if group else _who_after(s, m.last), update, among))
         else:
             after = _casualty_role_after(s, m.last)
+            elliptic = None if after else _elliptic_role(s, qstart, m.last, figures)
+            if elliptic:
+                figures.append(_Figure(elliptic, m.value, qualifier, m.vague, qstart, m.last, None))
+                taken.update(range(qstart, m.last))
+                continue
             if not after:
                 if _recovered_bodies(s, qstart, m.last):
                     figures.append(_Figure("killed", m.value, qualifier, m.vague, qstart, m.last, None))
@@ -499,6 +514,22 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
     parts = {f.role for f in figures if not f.vague and _part_of_vague(s, f.first)}
     figures = [f for f in figures if not (f.vague and f.role in parts)]
     return sorted(figures, key=lambda f: f.first)
+
+
+_ELLIPTIC_NOUNS = frozenset(("others", "more"))
+
+
+def _elliptic_role(s: _Sentence, qstart: int, j: int, figures: list[_Figure]) -> str | None:
+    """The role of a count that leaves its verb out: "Three civilians were killed in Donetsk and two
+    others in Kherson" (killed). The count follows "and" or a comma, "others" or "more" follows it,
+    then a place phrase or the clause's end, and a figure of the sentence before it has the role."""
+    if qstart == 0 or s.low[qstart - 1] not in ("and", ",") or j >= len(s.low) or s.low[j] not in _ELLIPTIC_NOUNS:
+        return None
+    nxt = s.low[j + 1] if j + 1 < len(s.low) else "."
+    if nxt not in ("in", "at", "near", "on", "across") and nxt not in _PUNCT_STOP:
+        return None
+    earlier = [f for f in figures if f.last <= qstart]
+    return earlier[-1].role if earlier else None
 
 
 def _part_of_vague(s: _Sentence, first: int) -> bool:
@@ -610,7 +641,7 @@ def _clause_bounds(s: _Sentence, groups: list[list]) -> list[int]:
     bounds = [0]
     for prev, cur in zip(groups, groups[1:]):
         a, b = max(f.last for f in prev), min(f.first for f in cur)
-        breaks = [k for k in range(a, b) if s.low[k] in (",", ";", "while", "whereas", "but")]
+        breaks = [k for k in range(a, b) if s.low[k] in (",", ";", "while", "whereas", "but", "and")]
         bounds.append(s.tokens[breaks[-1] if breaks else a].start)
     return bounds
 

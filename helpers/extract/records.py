@@ -19,8 +19,9 @@ from helpers.extract.patterns import (
     _parse, _shares, tables,
 )
 from helpers.extract.casualties import _casualty_events, _supersede
-from helpers.extract.interceptions import _interception_events, _same_class
+from helpers.extract.interceptions import _finish_interception, _interception_events, _same_class
 from helpers.extract.economic import _economic_figures, _money_regex
+from helpers.extract.losses import is_loss_report, loss_report_figures
 
 
 def _date_fields(sentence: str, published: str | None) -> dict:
@@ -92,6 +93,28 @@ def _carry_total_type(ev: dict, low: str, prev_text: str | None, kind: str) -> N
         ev.update(figure_type=figure_type, figure_cue=cue, aggregate=True)
 
 
+def _loss_report_events(text: str, start: int) -> list[tuple[str, dict]]:
+    """``(kind, record)`` for each figure of a loss-report sentence (``losses.py``), in the shape of
+    the casualty and interception records, offsets made article-relative with ``start``."""
+    out = []
+    for f in loss_report_figures(text):
+        common = {"char_start": start + f["char_start"], "char_end": start + f["char_end"],
+                  "figure_type": f["figure_type"], "figure_cue": f["figure_cue"], "aggregate": True}
+        if f["kind"] == "casualty":
+            out.append(("casualty", {
+                **dict.fromkeys(("location", "latitude", "longitude", "admin1", "event_type", "weapon",
+                                 "target", "injured", "injured_qualifier")),
+                **common, "who": "soldiers", "killed": f["value"], "killed_qualifier": f["qualifier"],
+                "vague": False, "update": False, "superseded": False}))
+        else:
+            ev = {**common, "weapon": f["weapon"], "weapon_class": f["weapon_class"], "launched": None,
+                  "intercepted": f["value"], "not_reached": None, "claimant": "Ukrainian General Staff",
+                  "region": None}
+            _finish_interception(ev)
+            out.append(("interception", ev))
+    return out
+
+
 def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -> dict[str, list[dict]]:
     """Events of one article's sentences ``(sentence_idx, start, text)`` in order, keyed by kind.
 
@@ -105,8 +128,10 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         text = text if isinstance(text, str) else ""
         low = text.lower()
         cas_ok, verb_ok, weapon_ok, money_ok, number_ok = _prefilter(text)
-        wants_casualty = "casualty" in kinds and cas_ok and number_ok
-        wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter))
+        # the General Staff's table of the enemy's losses is read by its own rules, and by no other
+        report = is_loss_report(text)
+        wants_casualty = "casualty" in kinds and cas_ok and number_ok and not report
+        wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
         wants_economic = "economic" in kinds and money_ok
         s = None
         # an interception sentence may count nothing itself ("All the drones were shot down")
@@ -114,6 +139,10 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
             s = _parse(text)
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
+        if report:
+            for kind, ev in _loss_report_events(text, start):
+                if kind in kinds:
+                    out[kind].append({**base, **ev})
         if s is not None and wants_casualty:
             for ev in _casualty_events(s, prev_text, earlier):
                 revises = ev.pop("_revises")
