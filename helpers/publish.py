@@ -111,7 +111,23 @@ def execute_notebook(path: Path, output: Path, parameters: dict, cwd: Path = NOT
     where = os.path.relpath(output)  # papermill records this path in the notebook's metadata
     papermill.execute_notebook(where, where, parameters=None, kernel_name="python3", cwd=str(run_dir),
                                progress_bar=False)
+    _drop_run_metadata(output)
     return output
+
+
+# what a run records besides its outputs: clock times and durations, paths of this machine
+_RUN_METADATA = ("papermill", "execution")
+
+
+def _drop_run_metadata(path: Path) -> None:
+    """Remove the times and paths an execution writes into a notebook's metadata, so that running
+    the notebooks again on the same data leaves the committed files as they were."""
+    nb = nbformat.read(path, as_version=4)
+    for key in _RUN_METADATA:
+        nb.metadata.pop(key, None)
+        for cell in nb.cells:
+            cell.get("metadata", {}).pop(key, None)
+    nbformat.write(nb, path)
 
 
 class CorpusError(RuntimeError):

@@ -237,6 +237,15 @@ def test_own_run_notebooks_hold_one_parameters_cell_with_the_values_used(own_run
                 (REPO / "data/raw/lexicon/war_news_lexicon.csv").resolve()
 
 
+def test_own_run_notebooks_record_no_clock_times_or_machine_paths(own_run):
+    # so that re-running the notebooks on the same data leaves committed notebooks unchanged
+    for path in sorted((own_run["dir"] / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        assert "papermill" not in nb.metadata, path.name
+        assert not [c for c in nb.cells if {"papermill", "execution"} & set(c.metadata)], path.name
+        assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name  # executed all the same
+
+
 def _page_text(page) -> str:
     tree = lxml.html.document_fromstring(page.read_text(encoding="utf-8"))
     return tree.text_content() + " ".join(img.get("alt", "") for img in tree.iter("img"))
