@@ -658,8 +658,16 @@ def source_note(articles: pd.DataFrame | None) -> str:
         return "Source: no articles"
 
     def day(value):
+        # a month-only ('2026-01') or year-only date is written as precisely as the source gave it
+        text = str(value).strip() if isinstance(value, str) else None
         stamp = pd.to_datetime(value, errors="coerce")
-        return "date unknown" if pd.isna(stamp) else f"{stamp.day} {stamp:%B %Y}"
+        if pd.isna(stamp):
+            return "date unknown"
+        if text and re.fullmatch(r"\d{4}", text):
+            return text
+        if text and re.fullmatch(r"\d{4}-\d{2}", text):
+            return f"{stamp:%B %Y}"
+        return f"{stamp.day} {stamp:%B %Y}"
 
     def present(value):
         return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
@@ -669,6 +677,8 @@ def source_note(articles: pd.DataFrame | None) -> str:
         title = present(row.get("title"))
         parts = [f'"{title}"' if title else str(row["article_id"]), present(row.get("source")), day(row.get("date"))]
         return "Source: " + ", ".join(p for p in parts if p)
-    dates = pd.to_datetime(articles["date"], errors="coerce").dropna()
-    span = f", {day(dates.min())} to {day(dates.max())}" if len(dates) else ""
+    # each date parsed on its own: a corpus may mix '2025', '2026-01' and '2026-01-05'
+    dated = sorted(((stamp, value) for value in articles["date"]
+                    for stamp in [pd.to_datetime(value, errors="coerce")] if not pd.isna(stamp)), key=lambda d: d[0])
+    span = f", {day(dated[0][1])} to {day(dated[-1][1])}" if dated else ""
     return f"Source: {len(articles)} articles{span}"

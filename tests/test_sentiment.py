@@ -201,3 +201,12 @@ def test_one_pass_gives_both_scores_as_two_full_passes(many_sentences):
         assert compound == S.nltk_analyzer().polarity_scores(text)["compound"], text
         assert war == S.polarity(text, lexicon=S.DEFAULT_LEXICON)["compound"], text
     assert (table["compound"] != table["compound_war"]).sum() > 100   # the lexicon does change many
+
+
+def test_source_note_writes_each_date_as_precisely_as_its_source_gave_it():
+    from helpers.sentiment import source_note
+
+    one = pd.DataFrame({"article_id": ["a"], "title": ["T"], "source": ["S"], "date": ["2026-01"]})
+    assert source_note(one) == 'Source: "T", S, January 2026'
+    many = pd.DataFrame({"article_id": ["a", "b", "c"], "date": ["2025", "2026-01-05", None]})
+    assert source_note(many) == "Source: 3 articles, 2025 to 5 January 2026"
