@@ -1154,3 +1154,8 @@ def test_a_count_that_leaves_its_verb_out_takes_the_role_and_its_own_place():
 
 def test_no_one_reported_injured_or_killed_is_two_zeros():
     assert figures("The governor said no one was reported injured or killed in the attack.") == [("casualty", 0, 0)]
+
+
+def test_a_weapon_before_an_ellipsis_is_still_the_weapon():
+    assert figures("Ukrainian troops managed to intercept a Tochka-U missile… with a Stinger.") == \
+        [("interception", "missile", None, 1, None)]
