@@ -104,8 +104,16 @@ def _tokenizer() -> NLTKWordTokenizer:
 @lru_cache(maxsize=20000)
 def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
-    spans = _tokenizer().span_tokenize(text)
-    return tuple(Token(text[a:b], text[a:b].lower(), a, b) for a, b in spans)
+    out = []
+    for a, b in _tokenizer().span_tokenize(text):
+        if text[a:b].strip("*_") == "":
+            continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
+        # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation
+        if b - a > 1 and text[b - 1] == "\u2026":
+            out.append(Token(text[a:b - 1], text[a:b - 1].lower(), a, b - 1))
+            a = b - 1
+        out.append(Token(text[a:b], text[a:b].lower(), a, b))
+    return tuple(out)
 
 
 def parse_digits(s: str) -> float | None:

@@ -1154,3 +1154,36 @@ def test_a_count_that_leaves_its_verb_out_takes_the_role_and_its_own_place():
 
 def test_no_one_reported_injured_or_killed_is_two_zeros():
     assert figures("The governor said no one was reported injured or killed in the attack.") == [("casualty", 0, 0)]
+
+
+def test_a_weapon_before_an_ellipsis_is_still_the_weapon():
+    assert figures("Ukrainian troops managed to intercept a Tochka-U missile… with a Stinger.") == \
+        [("interception", "missile", None, 1, None)]
+
+
+# --- round-3 real-text phrasings (own wording) --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the southern Kherson region, a drone attack killed a **paramedic** on Monday.", [("casualty", 1, None)]),
+    ("Seven members of the **battalion** died during the deployment.", [("casualty", 7, None)]),
+    ("He said 40 Wagner convicts of his 60-person unit were killed.", [("casualty", 40, None)]),
+    ("Debris fell on a village near Dnipro, hurting 9 people, the governor said.", [("casualty", None, 9)]),
+])
+def test_real_text_round_three_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+def test_cutting_down_is_intercepting():
+    assert figures("Russia fired 300 drones and 10 missiles, with air defence systems cutting down 280 drones and "
+                   "six missiles.") == [("interception", "drone", 300, 280, None), ("interception", "missile", 10, 6, None)]
+
+
+def test_a_running_count_so_far_is_cumulative_and_a_strikes_toll_so_far_is_not():
+    (ev,) = one("The health minister said that 352 civilians had been killed so far by Russian forces.")
+    assert ev["figure_type"] == "cumulative"
+    (ev,) = one("The mayor said at least 12 people are confirmed to have been killed so far.")
+    assert ev["figure_type"] == "event"
+    (ev,) = one("As of the beginning of May 2023, volunteers identified 310 dead.")
+    assert ev["figure_type"] == "cumulative"
+    (ev,) = one("In six days of invasion, Russia fired 150 cruise missiles at Ukraine.")
+    assert ev["figure_type"] == "cumulative"

@@ -80,3 +80,15 @@ def test_a_sentence_opening_with_in_total_takes_the_period_of_the_sentence_befor
             "In total, 12 people died and 34 were injured.")
     assert types(text) == [("casualty", "period")]
     assert types("Russia attacked Kharkiv overnight. In total, 12 people died.") == [("casualty", "event")]
+
+
+def test_the_war_types_a_toll_only_as_the_words_of_the_toll():
+    assert types("More than 500 children have been killed in the war.") == [("casualty", "cumulative")]
+    assert types("At least seven people are killed and 129 others are injured in a missile strike on a theatre "
+                 "hosting an exhibition on the use of drones in the conflict.") == [("casualty", "event")]
+
+
+def test_a_24_hour_period_is_a_period_and_the_month_a_statement_was_made_is_not():
+    assert types("Russian attacks across Ukraine over a 24-hour period kill at least six people.") == [("casualty", "period")]
+    assert types("It has suffered 600 deaths, lawmakers said in April, while others disagreed.") == [("casualty", "event")]
+    assert types("In April, 180 civilians were killed, the UN said.") == [("casualty", "period")]

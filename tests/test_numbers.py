@@ -71,3 +71,11 @@ def test_a_range_counts_its_upper_bound_and_years_stay_years():
     text = "NATO estimates 7,000-15,000 Russian servicemen were killed in the 2022-2023 winter."
     counts = [(m.value, m.kind) for m in find_numbers(tokenize(text), text)]
     assert (15000.0, "count") in counts and not any(v == 2023.0 and k == "count" for v, k in counts)
+
+
+def test_a_trailing_ellipsis_character_is_a_token_of_its_own():
+    from helpers.numbers import tokenize
+
+    toks = tokenize("intercept a Tochka-U missile… with a Stinger")
+    assert [t.text for t in toks][3:6] == ["missile", "…", "with"]
+    assert all("intercept a Tochka-U missile… with a Stinger"[t.start:t.end] == t.text for t in toks)

@@ -107,6 +107,13 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
         if s.low[k] == "among" and not unknown:
             group = _among_group(s, k)
             return None if group is None or group[2] else (group[0], group[1], who, True)
+        # "Nine members of the regiment died", "70 Wagner convicts of his 90-person platoon were
+        # killed": a group the victims belong to, after them
+        if s.low[k] == "of" and victims_seen and not unknown:
+            end = _of_group_end(s, k)
+            if end is not None:
+                k, limit = end, limit + (end - k)
+                continue
         # "10 people are confirmed to have been killed", "were believed to have died"
         if s.low[k] in _REPORTED_PASSIVE and k + 1 < len(s.low) and s.low[k + 1] == "to" and (victims_seen or k > j):
             k, limit = k + 2, limit + 2
@@ -135,6 +142,29 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             limit += 1
             continue
         return None
+    return None
+
+
+_OF_GROUP_MAX = 4  # words of "of the regiment", "of his 90-person platoon"
+
+
+def _of_group_end(s: _Sentence, k: int) -> int | None:
+    """The end of "of <determiner> <up to four words>" at token ``k`` when a casualty word (over
+    auxiliaries) follows it, else None."""
+    p = k + 1
+    if p >= len(s.low) or s.low[p] not in _OF_GROUP:
+        return None
+    p += 1
+    t = tables()
+    for q in range(p, min(len(s.low), p + _OF_GROUP_MAX)):
+        w = s.low[q]
+        if w in _PUNCT_STOP or w in _SPEECH:
+            return None
+        r = q + 1
+        while r < len(s.low) and s.low[r] in _AUX:
+            r += 1
+        if r < len(s.low) and t.casualty.match_at(s.low, r, lambda row: row["position"] == "after"):
+            return q + 1
     return None
 
 

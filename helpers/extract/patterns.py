@@ -102,7 +102,7 @@ _BARE_FOLLOWERS = frozenset(
 )
 
 
-_PUNCT_STOP = frozenset(". , ; : ( ) -- – — ? !".split())
+_PUNCT_STOP = frozenset(". , ; : ( ) -- – — ? ! … ...".split())
 
 
 _DESCRIBING = frozenset("targeting aimed heading headed flying fired".split())
