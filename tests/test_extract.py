@@ -1187,3 +1187,9 @@ def test_a_running_count_so_far_is_cumulative_and_a_strikes_toll_so_far_is_not()
     assert ev["figure_type"] == "cumulative"
     (ev,) = one("In six days of invasion, Russia fired 150 cruise missiles at Ukraine.")
     assert ev["figure_type"] == "cumulative"
+
+
+def test_one_of_the_missiles_launched_is_a_part_not_a_launch_count():
+    assert [f for f in figures("At least 10 people were injured when one of the two missiles launched struck "
+                               "a building in Kyiv.") if f[0] == "interception"] == \
+        [("interception", "missile", 2, None, None)]

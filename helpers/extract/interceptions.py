@@ -283,6 +283,10 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                               "extra": [("launched", nxt.value)], "bare_ok": True, "breakdown": False})
                 skip_next = True
                 continue
+            if role is None or role == "launched":
+                # "one of the two missiles launched struck a building": the one is a part of the
+                # two, no launch count of its own (the two are read next)
+                continue
         role = _intercept_role_before(s, qstart)
         if role is None and cands and cands[-1]["breakdown"] and cands[-1]["last"] + 1 == lead:
             role = cands[-1]["role"]  # the first part of a breakdown takes the verb of its total
