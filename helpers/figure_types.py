@@ -21,6 +21,8 @@ The rules:
   than in the Soviets' Afghan war") names what the figure is compared with, not its era;
 - a sentence that names its night ("overnight", "last night") counts that night: "overnight, the
   fifth attack this month" is one event;
+- a toll of 100 or more "have been killed" in a sentence that names no attack, weapon or night is
+  a running total (cue "(running total)"): "Ukraine says more than 200 civilians have been killed";
 - no single strike of this war has killed or injured 1,000 people, and no single night has seen
   1,000 drones and missiles launched: a figure that large without a cue is a cumulative
   (casualties) or period (launches) total, cue "(size)".
@@ -37,6 +39,12 @@ from helpers.numbers import read_resource_csv
 FIGURE_TYPES = ("event", "period", "cumulative", "estimate", "historical", "other")
 EVENT_SIZE_LIMIT = 1000  # killed + injured, or launched, that no one strike or night has reached
 
+# "Ukraine says more than 200 civilians have been killed": a toll of 100 or more in the present
+# perfect, in a sentence that names no attack, strike or night, is a running total
+RUNNING_TOLL_MIN = 100
+_PERFECT_TOLL = re.compile(r"\b(?:have|has) (?:been|now been) (?:killed|wounded|injured)\b|\b(?:have|has) died\b")
+_ATTACK_WORDS = re.compile(r"\b(?:strikes?|attacks?|shelling|shelled|bomb\w*|missiles?|drones?|rockets?|explosions?|"
+                           r"blasts?|raids?|airstrikes?|hit|struck|fire|debris|collapse\w*|rubble)\b")
 _SILENCED_RANKS = (4, 5)  # cumulative and period cues can close a comparison
 _COMPARISON = re.compile(
     r"\b(?:biggest|largest|deadliest|heaviest|bloodiest|worst|greatest|highest|strongest|fiercest|"
@@ -112,6 +120,9 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     if best is not None:
         return best[1], best[2]
     size = sum(counts) if kind == "casualty" else largest
+    if kind == "casualty" and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b) \
+            and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low):
+        return "cumulative", "(running total)"
     if size >= EVENT_SIZE_LIMIT:
         return ("cumulative" if kind == "casualty" else "period"), "(size)"
     return "event", None

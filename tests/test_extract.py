@@ -1193,3 +1193,19 @@ def test_one_of_the_missiles_launched_is_a_part_not_a_launch_count():
     assert [f for f in figures("At least 10 people were injured when one of the two missiles launched struck "
                                "a building in Kyiv.") if f[0] == "interception"] == \
         [("interception", "missile", 2, None, None)]
+
+
+# --- round-4 real-text phrasings (own wording) --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In May, he said that at least five Russian generals were killed.", [("casualty", 5, None)]),
+    ("The attack killed two diners and a restaurant worker and wounded seven, officials said.", [("casualty", 3, 7)]),
+    ("Child killed and 4 other people wounded by Russian shelling in Kherson region, authorities say",
+     [("casualty", 1, 4)]),
+    ("Woman injured in drone attack on Kharkiv", [("casualty", None, 1)]),
+    ("Soldier says the war is hard", []),
+    ("Russia says air defence shot down Ukrainian drone over Kursk", [("interception", "drone", None, 1, None)]),
+    ("Ukraine shot down Russian drones over Kyiv", []),
+])
+def test_real_text_round_four_phrasings(text, expected):
+    assert figures(text) == expected

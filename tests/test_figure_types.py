@@ -92,3 +92,10 @@ def test_a_24_hour_period_is_a_period_and_the_month_a_statement_was_made_is_not(
     assert types("Russian attacks across Ukraine over a 24-hour period kill at least six people.") == [("casualty", "period")]
     assert types("It has suffered 600 deaths, lawmakers said in April, while others disagreed.") == [("casualty", "event")]
     assert types("In April, 180 civilians were killed, the UN said.") == [("casualty", "period")]
+
+
+def test_a_large_toll_that_has_been_reached_with_no_attack_named_is_a_running_total():
+    assert types("Ukraine says more than 200 civilians have been killed.") == [("casualty", "cumulative")]
+    assert types("At least 120 people have been killed in the missile strike on the station.") == \
+        [("casualty", "event")]
+    assert types("Officials say 12 people have been killed.") == [("casualty", "event")]

@@ -322,6 +322,12 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
     """'a woman was killed', 'an 18-month-old child was injured', 'killing a man': count 1."""
     t = tables()
     out = []
+    # a headline drops the article: "Child killed and 6 other people wounded in Kherson region"
+    head = t.victims.match_at(s.low, 0, lambda r: r["number"] in _ONE_NOUN and r["who"] != "")
+    if head and 0 not in taken and s.tokens[0].text[:1].isupper():
+        after = _casualty_role_after(s, head[1], limit=3)
+        if after and not after[3]:
+            out.append(_Figure(after[0], _NOUN_VALUE[head[0]["number"]], None, False, 0, after[1], head[0]["who"]))
     for i, w in enumerate(s.low):
         if w not in _SINGLE_DETERMINERS or i in taken or _is_subset(s, i):
             continue

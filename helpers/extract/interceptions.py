@@ -382,6 +382,16 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         if det is None and first > 0 and s.low[first - 1] == "the" and any(
                 o["value"] == 1.0 and o["role"] in (None, "launched") and _same_class(o["weapon"], row) for o in out):
             det = first - 1  # "launched 23 drones and a cruise missile ... destroyed the missile": that one
+        bare = None
+        if det is None and not s.low[end - 1].endswith("s"):
+            # a headline drops the article: "Russia says air defense shot down Ukrainian drone over Belgorod"
+            for q in range(first, max(-1, first - 1 - _SINGLE_MODIFIERS), -1):
+                if q < first and not s.low[q].replace("-", "").isalpha():
+                    break
+                if tables().intercept.match_ending_at(
+                        s.low, q, lambda r: r["position"] == "before" and r["role"] == "intercepted"):
+                    bare, det = q, q - 1
+                    break
         mods = s.low[det + 1:first] if det is not None else []
         # "did not stop a single ballistic missile": none of them
         value = 0.0 if "single" in mods and any(w in ("not", "n't", "no", "never") for w in s.low[max(0, det - 4):det]) \
@@ -402,7 +412,7 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         if nxt not in _SINGLE_FOLLOWERS and nxt not in ("and", "or"):
             continue
         extra = []
-        role = _intercept_role_before(s, det)
+        role = "intercepted" if bare is not None else _intercept_role_before(s, det)
         if role is None:
             after = _intercept_role_after(s, head)
             role = after[0] if after and not after[2] else None

@@ -190,9 +190,12 @@ def tables() -> _Tables:
     inter = PhraseTable(read_resource_csv("interception_terms.csv"), "term")
     scope = PhraseTable(read_resource_csv("place_scope.csv"), "phrase")
     words = sorted(number_words(), key=len, reverse=True)
+    victims = read_resource_csv("victims.csv")
+    # a headline may open with a victim and no article: "Woman injured in drone attack on Kharkiv"
+    singular = sorted({r["term"] for r in victims if r["number"] == "singular" and r["who"]}, key=len, reverse=True)
     return _Tables(
         casualty=cas,
-        victims=PhraseTable(read_resource_csv("victims.csv"), "term"),
+        victims=PhraseTable(victims, "term"),
         weapons=PhraseTable(read_resource_csv("weapons.csv"), "pattern"),
         generic_targets=PhraseTable(read_resource_csv("generic_targets.csv"), "pattern"),
         targets=PhraseTable(read_resource_csv("targets.csv"), "pattern"),
@@ -209,7 +212,8 @@ def tables() -> _Tables:
         intercept_re=re.compile(inter.keywords_regex().pattern.replace("(?:", "(?:" + "|".join(sorted(
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
-        number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|not|" + "|".join(map(re.escape, words)) + r")\b"),  # "his wife" counts 1
+        number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|not|" + "|".join(map(re.escape, words)) + r")\b"  # "his wife" counts 1
+                             + r"|^(?:" + "|".join(map(re.escape, singular)) + r")\b"),
         casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
         intercept_words=_first_words(inter),
         weapon_words=_first_words(PhraseTable(read_resource_csv("weapons.csv"), "pattern"))
