@@ -1209,3 +1209,20 @@ def test_one_of_the_missiles_launched_is_a_part_not_a_launch_count():
 ])
 def test_real_text_round_four_phrasings(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces used at least four loitering munitions against Mykolaiv Oblast, and air defences shot down "
+     "one drone.", [("interception", "drone", 4, 1, None)]),
+    ("As of now, 9 people have been reported killed and 31 wounded.", [("casualty", 9, 31)]),
+    ("The number of killed Russian servicemen already exceeds 15 thousand people.", [("casualty", 15000, None)]),
+    ("He referred to the around 70 missiles that were launched across Ukraine last night.",
+     [("interception", "missile", 70, None, None)]),
+])
+def test_real_text_round_four_phrasings_official(text, expected):
+    assert figures(text) == expected
+
+
+def test_already_with_a_large_count_is_a_running_total():
+    (ev,) = one("Already about 1,500 missiles have been fired at our cities by Russia.")
+    assert (ev["launched"], ev["figure_type"]) == (1500, "cumulative")

@@ -44,14 +44,14 @@ _QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d
 
 _AUX = frozenset(
     "were was have has had been are is being got reportedly also later allegedly officially confirmed "
-    "seriously severely critically slightly lightly fatally now all of them who people further "
+    "seriously severely critically slightly lightly fatally now all of them who people further reported "
     "sustained suffered received minor serious severe shrapnel multiple various".split()
 ) | _QUOTES
 
 
 _TOLL_BRIDGE = frozenset(
     "to at has have had rose risen climbed increased reached grown jumped now stands stood is was been "
-    "further officially 's".split()
+    "further officially 's already exceeds exceeded surpassed surpasses tops topped".split()
 )
 
 
