@@ -1226,3 +1226,14 @@ def test_real_text_round_four_phrasings_official(text, expected):
 def test_already_with_a_large_count_is_a_running_total():
     (ev,) = one("Already about 1,500 missiles have been fired at our cities by Russia.")
     assert (ev["launched"], ev["figure_type"]) == (1500, "cumulative")
+
+
+def test_a_toll_with_no_place_takes_the_one_place_named_a_few_sentences_before():
+    text = ("Russian missiles struck the railway station in our city of Kramatorsk. At the usual train station. "
+            "At the people who were waiting for trains. They hit people with missiles. At least 30 dead.")
+    (ev,) = one(text)
+    assert (ev["killed"], ev["location"]) == (30, "Kramatorsk")
+    # two places named there: no guess
+    text = ("Missiles struck Kharkiv and Odesa. Power was cut. Trains stopped. At least 9 dead.")
+    (ev,) = one(text)
+    assert (ev["killed"], ev["location"]) == (9, None)

@@ -814,10 +814,31 @@ def _zero_figures(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
+_AMONG_REACH = 3   # sentences back (this one's included) a toll that "among the dead" is part of may stand
+SCENE_REACH = 6    # sentences back the place of a toll that names none may be named
+
+
+def _places_named(text: str) -> bool:
+    return _places is not None and bool(_places.find_places(text))
+
+
+def _scene_place(earlier: tuple[str, ...]) -> dict | None:
+    """The place of the nearest earlier sentence that names any, when it names one place only."""
+    if _places is None:
+        return None
+    for text in earlier:
+        found = _places.find_places(text)
+        if found:
+            return _places.locate(text) if len({f["location"] for f in found}) == 1 else None
+    return None
+
+
 def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ...] = ()) -> list[dict]:
     """The casualty events of sentence ``s``; ``prev_text`` is the sentence before (it lends its
-    place and weapon), ``earlier`` the ones before that, nearest first, where a toll that a
-    group "among the dead" is part of may stand."""
+    place and weapon), ``earlier`` the ones before that, nearest first: the first two may hold
+    the toll that a group "among the dead" is part of, and the nearest that names places lends
+    its place when it names only one ("... in our city of Kramatorsk. At the usual train station.
+    ... At least 30 dead.")."""
     t = tables()
     if not t.casualty_re.search(s.text.lower()):
         return []
@@ -827,7 +848,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
         # "8 dead. At least 18 wounded. Ordinary peaceful people. Among those killed was a baby girl."
-        for before in (prev_text, *earlier):
+        for before in (prev_text, *earlier[:_AMONG_REACH - 1]):
             figures = _drop_among_parts(figures, before)
     if not figures:
         return []
@@ -856,6 +877,8 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
         place = _scope_place(s, first, last, clause_start) or _locate(s.text, clause_start, clause_end)
         if place is None and prev is not None:
             place = _locate(prev.text)
+        if place is None and prev is not None and not _places_named(prev.text):
+            place = _scene_place(earlier)
         killed = next((f for f in group if f.role == "killed"), None)
         injured = next((f for f in group if f.role == "injured"), None)
         who = next((f.who for f in group if f.who), None)

@@ -18,7 +18,7 @@ from helpers.extract.patterns import (
     CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _DIGIT, _IN_ALL, _WORD, _dates,
     _parse, _shares, tables,
 )
-from helpers.extract.casualties import _casualty_events, _supersede
+from helpers.extract.casualties import SCENE_REACH, _casualty_events, _supersede
 from helpers.extract.interceptions import _finish_interception, _interception_events, _same_class
 from helpers.extract.economic import _economic_figures, _money_regex
 from helpers.extract.losses import is_loss_report, loss_report_figures
@@ -67,10 +67,6 @@ def _prefilter(text: str) -> tuple[bool, bool, bool, bool, bool]:
     money = _DIGIT.search(text) is not None and _money_regex().search(text) is not None
     number = (casualty or money) and t.number_re.search(low) is not None
     return casualty, verb, weapon, money, number
-
-
-# How many sentences back a toll may stand that "Among those killed was a baby girl" is part of.
-_AMONG_REACH = 3
 
 
 _TOTAL_OPENERS = re.compile(r"(?:^|;\s*)(?:in all|in total|overall|altogether|of (?:these|them|those)|the total)\b")
@@ -122,7 +118,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     """
     out: dict[str, list[dict]] = {k: [] for k in kinds}
     prev_text: str | None = None
-    earlier: tuple[str, ...] = ()  # the sentences before prev_text, nearest first (_AMONG_REACH)
+    earlier: tuple[str, ...] = ()  # the sentences before prev_text, nearest first (SCENE_REACH)
     prev_inter: list[dict] = []
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
@@ -171,7 +167,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
         if prev_text is not None:
-            earlier = (prev_text, *earlier)[:_AMONG_REACH - 1]
+            earlier = (prev_text, *earlier)[:SCENE_REACH - 1]
         prev_text = text
     return out
 
