@@ -99,3 +99,8 @@ def test_a_large_toll_that_has_been_reached_with_no_attack_named_is_a_running_to
     assert types("At least 120 people have been killed in the missile strike on the station.") == \
         [("casualty", "event")]
     assert types("Officials say 12 people have been killed.") == [("casualty", "event")]
+
+
+def test_during_the_russian_invasion_is_a_running_total():
+    assert types("During the Russian invasion, in just four days, sixteen children died as a result of the "
+                 "shelling.") == [("casualty", "cumulative")]
