@@ -401,6 +401,26 @@ def parse_date_precision(value) -> tuple[str | None, str | None]:
     return a.date().isoformat(), "day"
 
 
+def date_in_words(value) -> str | None:
+    """A date as a reader writes it, no more precise than its source gave it: '22 March 2023',
+    'January 2026' (never '1 January 2026'), '2025'; None when ``value`` is no date (see
+    :func:`parse_date_precision`)."""
+    date, precision = parse_date_precision(value)
+    if date is None:
+        return None
+    if precision == "year":
+        return date
+    month = dt.date(int(date[:4]), int(date[5:7]), 1)
+    return f"{month:%B %Y}" if precision == "month" else f"{int(date[8:10])} {month:%B %Y}"
+
+
+def date_span(values) -> tuple[str, str] | None:
+    """The first and last of ``values`` that are dates, as :func:`parse_date_precision` writes them
+    ('2025' sorts before '2026-01', which sorts before '2026-01-05'), or None when none is."""
+    dated = sorted(d for d in (parse_date_precision(v)[0] for v in values) if d is not None)
+    return (dated[0], dated[-1]) if dated else None
+
+
 def publication_window(published) -> tuple[dt.date, dt.date, str] | None:
     """The days a publication date allows: ``(first, last, precision)``, or None when unknown.
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.dates import date_in_words, date_span
 from helpers.events import evidence_row
 from helpers.io import read_table
 
@@ -49,10 +50,10 @@ def corpus_line(articles: pd.DataFrame | None, sentences: pd.DataFrame | None = 
     if "source" in articles.columns and articles["source"].notna().any():
         k = articles["source"].nunique()
         parts.append(f"from {k} source{'s' if k != 1 else ''}")
-    dates = pd.to_datetime(articles.get("date"), errors="coerce").dropna() if "date" in articles.columns else pd.Series([])
-    if len(dates):
-        lo, hi = dates.min(), dates.max()
-        parts.append(f"published {lo:%-d %B %Y}" if lo == hi else f"published {lo:%-d %B %Y} to {hi:%-d %B %Y}")
+    first_last = date_span(articles["date"]) if "date" in articles.columns else None
+    if first_last:
+        lo, hi = (date_in_words(d) for d in first_last)
+        parts.append(f"published {lo}" if lo == hi else f"published {lo} to {hi}")
     n_sent = len(sentences) if sentences is not None else int(articles.get("n_sentences", pd.Series([0])).sum())
     parts.append(f"{n_sent} sentences")
     return ", ".join(parts[:-1]) + f"; {parts[-1]}."

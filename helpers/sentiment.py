@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import columns
+from helpers.dates import date_in_words, date_span
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_LEXICON = REPO_ROOT / "data" / "raw" / "lexicon" / "war_news_lexicon.csv"
@@ -658,16 +659,7 @@ def source_note(articles: pd.DataFrame | None) -> str:
         return "Source: no articles"
 
     def day(value):
-        # a month-only ('2026-01') or year-only date is written as precisely as the source gave it
-        text = str(value).strip() if isinstance(value, str) else None
-        stamp = pd.to_datetime(value, errors="coerce")
-        if pd.isna(stamp):
-            return "date unknown"
-        if text and re.fullmatch(r"\d{4}", text):
-            return text
-        if text and re.fullmatch(r"\d{4}-\d{2}", text):
-            return f"{stamp:%B %Y}"
-        return f"{stamp.day} {stamp:%B %Y}"
+        return date_in_words(value) or "date unknown"
 
     def present(value):
         return None if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "" else str(value)
@@ -677,8 +669,7 @@ def source_note(articles: pd.DataFrame | None) -> str:
         title = present(row.get("title"))
         parts = [f'"{title}"' if title else str(row["article_id"]), present(row.get("source")), day(row.get("date"))]
         return "Source: " + ", ".join(p for p in parts if p)
-    # each date parsed on its own: a corpus may mix '2025', '2026-01' and '2026-01-05'
-    dated = sorted(((stamp, value) for value in articles["date"]
-                    for stamp in [pd.to_datetime(value, errors="coerce")] if not pd.isna(stamp)), key=lambda d: d[0])
-    span = f", {day(dated[0][1])} to {day(dated[-1][1])}" if dated else ""
+    # each date as its source gave it: a corpus may mix '2025', '2026-01' and '2026-01-05'
+    first_last = date_span(articles["date"])
+    span = f", {day(first_last[0])} to {day(first_last[1])}" if first_last else ""
     return f"Source: {len(articles)} articles{span}"

@@ -275,3 +275,12 @@ def test_publication_day_is_unchanged():
     date, warning = publication_day("soon")
     assert date is None and "not YYYY-MM-DD" in warning
     assert publication_day(None) == (None, None)
+
+
+def test_a_date_in_words_is_as_precise_as_its_source():
+    from helpers.dates import date_in_words, date_span
+
+    assert [date_in_words(v) for v in ("2023-03-22", "2026-01", "2025", None, "22 March")] == \
+        ["22 March 2023", "January 2026", "2025", None, None]
+    assert date_span(["2026-01-05", None, "2025", "2026-01"]) == ("2025", "2026-01-05")
+    assert date_span([None, "soon"]) is None

@@ -121,3 +121,9 @@ def test_findings_name_only_the_figures_stated():
                             "claimant": None, "launched": None, "intercepted": None}])
     text = O.findings_markdown(pd.DataFrame({"article_id": ["a"]}), events, None)
     assert "The largest toll is Sumy: 11 injured (1 report)." in text and "killed" not in text
+
+
+def test_corpus_line_writes_a_month_only_date_as_a_month():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "source": ["S", "S"], "date": ["2026-01", "2026-02-03"],
+                         "n_sentences": [3, 4]})
+    assert O.corpus_line(arts) == "2 articles, from 1 source, published January 2026 to 3 February 2026; 7 sentences."
