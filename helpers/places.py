@@ -328,7 +328,15 @@ def _settlement_before(text: str, start: int, region: Place, table: dict, ctx: d
     name = hit.group("name")
     if name in table or any(w in table or w in _NOT_SETTLEMENT for w in name.split()):
         return None
-    place = Place(name, "city", region.latitude, region.longitude, region.country, region.name)
+    return _village(hit, region)
+
+
+def _village(hit: re.Match, region: Place | None) -> Mention:
+    """The locative mention of the village named by ``hit``'s group "name": a place of ``region``
+    at its centre (the closest point known), or with no coordinates when no region is named."""
+    name = hit.group("name")
+    place = Place(name, "city", None, None, None, None) if region is None else \
+        Place(name, "city", region.latitude, region.longitude, region.country, region.name)
     return Mention(place, hit.start("name"), hit.end("name"), True, False, False, False)
 
 
@@ -338,16 +346,14 @@ def _named_settlements(text: str, mentions: list[Mention], table: dict, ctx: dic
     names (the nearest after it, else the nearest before); with no region named, it has a name
     and no coordinates (many villages share a name: "Novoselivka" is in most oblasts)."""
     regions = [m for m in mentions if m.place.kind == "region"]
+    known = {m.start for m in mentions}  # "near the village of Kozacha Lopan, Kharkiv region" is found once
     out = []
     for hit in ctx["settlement_named"].finditer(text):
         name = hit.group("name")
-        if name in table or any(w in _NOT_SETTLEMENT for w in name.split()):
+        if name in table or hit.start("name") in known or any(w in _NOT_SETTLEMENT for w in name.split()):
             continue
         after = [m for m in regions if m.start >= hit.end()]
-        region = (after[0] if after else regions[-1]).place if regions else None
-        place = Place(name, "city", None, None, None, None) if region is None else \
-            Place(name, "city", region.latitude, region.longitude, region.country, region.name)
-        out.append(Mention(place, hit.start("name"), hit.end("name"), True, False, False, False))
+        out.append(_village(hit, (after[0] if after else regions[-1]).place if regions else None))
     return out
 
 

@@ -312,3 +312,8 @@ def test_capitalised_words_after_a_locative_word_are_not_its_lower_case_modifier
     assert where("One person was killed in an air attack on Ukraine's southern Kherson region.")[0] == "Kherson Oblast"
     assert where("Five people were killed in rocket strikes in the central Ukraine region of Vinnytsia.")[0] == \
         "Vinnytsia Oblast"
+
+
+def test_a_village_named_as_such_before_its_region_is_found_once():
+    found = find_places("Shelling near the village of Kozacha Lopan, Kharkiv region killed two.")
+    assert [f["location"] for f in found] == ["Kozacha Lopan", "Kharkiv Oblast"]
