@@ -1237,3 +1237,16 @@ def test_a_toll_with_no_place_takes_the_one_place_named_a_few_sentences_before()
     text = ("Missiles struck Kharkiv and Odesa. Power was cut. Trains stopped. At least 9 dead.")
     (ev,) = one(text)
     assert (ev["killed"], ev["location"]) == (9, None)
+
+
+def test_a_corpus_of_loss_reports_alone_gives_whole_tables():
+    sentences = sentences_from_text(LOSS_REPORT, "mod")
+    cas, inter = extract_casualties(sentences), extract_interceptions(sentences)
+    assert list(cas.columns) == CASUALTY_COLUMNS and list(inter.columns) == INTERCEPTION_COLUMNS
+    assert cas[["killed", "figure_type"]].values.tolist() == [[30700, "cumulative"], [200, "period"]]
+    assert inter["claimant"].tolist() == ["Ukrainian General Staff"] * 4
+
+
+def test_a_qualifier_before_a_list_after_a_comma_is_kept():
+    (ev,) = one("Officials said, at least two women and a child were killed.")
+    assert (ev["killed"], ev["killed_qualifier"]) == (3, "at least")

@@ -377,7 +377,8 @@ def _group_before(s: _Sentence, a: int) -> tuple[int, str] | None:
     return p, hit[0]["who"]
 
 
-def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tuple | None:
+def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention],
+                 qualified: dict[int, NumberMention] | None = None) -> tuple | None:
     """One victim phrase of a list at token ``i``: a count and its noun ("five passengers"), or
     "a"/"an"/"the" and a singular noun ("a 67-year-old woman", "the driver"), or a possessive and
     a singular noun or a count ("his wife" = 1, "her two children" = 2; "their children" has none).
@@ -385,10 +386,7 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention]) -> tupl
     Returns ``(value, end token, who, vague, definite)`` or None.
     """
     t = tables()
-    m = counts.get(i)
-    if m is None and i > 0 and s.low[i - 1] in (",", "and"):
-        _, q = qualifier_before(s.tokens, next((c for c in counts if c > i), i))
-        m = counts.get(next((c for c in counts if c > i), -1)) if q == i else None
+    m = counts.get(i) or (qualified or {}).get(i)  # "... and at least seven other people"
     if m is not None:
         value, k, vague, singular = m.value, m.last, m.vague, False
     elif s.low[i] in _POSSESSIVES and i + 1 in counts:
@@ -442,8 +440,7 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
     out = []
     i = 0
     while i < len(s.low):
-        if i in taken or (i not in counts and i not in qualified and s.low[i] not in ("a", "an", "the", "'s")
-                          and s.low[i] not in _POSSESSIVES) \
+        if i in taken or (i not in counts and s.low[i] not in ("a", "an", "the", "'s") and s.low[i] not in _POSSESSIVES) \
                 or _is_subset(s, i):
             i += 1
             continue
@@ -453,7 +450,7 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
         kin = s.low[i] in _POSSESSIVES or s.low[i] == "'s"  # "his wife and daughter": the rest share "his"
         while items and k < len(s.low):
             sep = 2 if tuple(s.low[k:k + 2]) == (",", "and") else 1 if s.low[k] in (",", "and") else 0
-            nxt = _victim_item(s, k + sep, counts) if sep and k + sep < len(s.low) else None
+            nxt = _victim_item(s, k + sep, counts, qualified) if sep and k + sep < len(s.low) else None
             if nxt is None and sep and kin and k + sep < len(s.low):
                 nxt = _bare_relative(s, k + sep)
             if nxt is None:
