@@ -96,9 +96,32 @@ def qualifiers() -> dict[tuple[str, ...], str]:
     return {tuple(r["phrase"].lower().split()): r["qualifier"] for r in read_resource_csv("qualifiers.csv")}
 
 
+_RE_FLAGS = re.I | re.M | re.S | re.U | re.X | re.A
+
+
+def _stdlib(pairs):
+    """nltk's ``(pattern, replacement)`` pairs with each pattern compiled by the standard ``re``."""
+    return [(re.compile(p.pattern, p.flags & _RE_FLAGS), r) for p, r in pairs]
+
+
+class _WordTokenizer(NLTKWordTokenizer):
+    """nltk's word tokenizer, its patterns compiled by the standard ``re`` module.
+
+    nltk 3.9+ routes every pattern through ``nltk.redos``: the third-party ``regex`` engine under a
+    timeout. That guards against hostile *patterns*; these are nltk's own fixed ones, on one
+    sentence at a time, and under the guard they took a third of the extractor's time. The tokens
+    are the same (``tests/test_numbers.py`` compares the two on the seed article)."""
+
+    STARTING_QUOTES = _stdlib(NLTKWordTokenizer.STARTING_QUOTES)
+    PUNCTUATION = _stdlib(NLTKWordTokenizer.PUNCTUATION)
+    PARENS_BRACKETS = _stdlib([NLTKWordTokenizer.PARENS_BRACKETS])[0]
+    DOUBLE_DASHES = _stdlib([NLTKWordTokenizer.DOUBLE_DASHES])[0]
+    ENDING_QUOTES = _stdlib(NLTKWordTokenizer.ENDING_QUOTES)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> NLTKWordTokenizer:
-    return NLTKWordTokenizer()
+    return _WordTokenizer()
 
 
 @lru_cache(maxsize=20000)

@@ -79,3 +79,26 @@ def test_a_trailing_ellipsis_character_is_a_token_of_its_own():
     toks = tokenize("intercept a Tochka-U missile… with a Stinger")
     assert [t.text for t in toks][3:6] == ["missile", "…", "with"]
     assert all("intercept a Tochka-U missile… with a Stinger"[t.start:t.end] == t.text for t in toks)
+
+
+def test_the_standard_library_tokenizer_gives_nltks_spans():
+    """numbers._WordTokenizer compiles nltk's patterns with ``re`` instead of nltk's guarded
+    ``regex``: on the seed article and the gold sentences (quotes, brackets, dashes, contractions,
+    ellipses) its spans are nltk's own."""
+    from pathlib import Path
+
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from helpers.evaluate import read_jsonl
+    from helpers.ingest import split_sentences
+    from helpers.numbers import _tokenizer
+
+    root = Path(__file__).resolve().parents[1]
+    seed = (root / "data/raw/articles/2023-03-22_bakhmut-assault-stalls-drones-hit-rzhyshchiv.txt").read_text("utf-8")
+    texts = [s for _, _, s in split_sentences(seed)] + [g["text"] for g in read_jsonl(root / "tests/data/gold.jsonl")]
+    texts += ['He said: "We won\'t stop" -- (again) [sic] {x} <y> ... isn\'t it? \'Yes\'', "«Kyiv» „holds” ‘now’"]
+    ours, theirs = _tokenizer(), NLTKWordTokenizer()
+    assert type(ours) is not NLTKWordTokenizer
+    assert len(texts) > 100
+    for text in texts:
+        assert list(ours.span_tokenize(text)) == list(theirs.span_tokenize(text)), text

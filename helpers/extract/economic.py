@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from helpers.numbers import parse_digits
-from helpers.extract.patterns import tables
+from helpers.extract.patterns import _DIGIT, tables
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +24,20 @@ def _money_regex() -> re.Pattern:
         rf"|{num.format(i=1)}{scale.format(i=1)}\s+(?P<cur1>{alt_a})\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _currency_marks() -> tuple[str, ...]:
+    """The currency spellings of ``currencies.csv``, lower case, less those holding a shorter one
+    ("euros" holds "euro"): a sentence holding none of them holds no amount, and a substring test
+    says so faster than the amount regex."""
+    marks = {r["pattern"].lower() for r in tables().currencies}
+    return tuple(sorted(m for m in marks if not any(o != m and o in m for o in marks)))
+
+
+def may_hold_money(text: str, low: str) -> bool:
+    """Whether ``text`` (``low``: its lower case) may hold a money amount: a digit and a currency."""
+    return _DIGIT.search(text) is not None and any(m in low for m in _currency_marks())
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
