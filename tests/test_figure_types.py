@@ -104,3 +104,27 @@ def test_a_large_toll_that_has_been_reached_with_no_attack_named_is_a_running_to
 def test_during_the_russian_invasion_is_a_running_total():
     assert types("During the Russian invasion, in just four days, sixteen children died as a result of the "
                  "shelling.") == [("casualty", "cumulative")]
+
+
+def test_a_bare_sentence_after_a_total_takes_its_type():
+    """A sentence that names no attack, night, date, place or actor continues the total before it;
+    one that names its strike or place stays an event."""
+    assert types("In four days of the invasion, 30 missile strikes were carried out against the country. "
+                 "95 cruise missiles were fired.") == [("interception", "cumulative")]
+    assert types("Since the invasion began, more than 500 children have fallen victim. "
+                 "the occupiers killed 210 children.")[-1] == ("casualty", "cumulative")
+    after = types("Since the invasion began, 9,000 civilians have been killed in the country. "
+                  "On Monday a missile killed five people in Dnipro.")
+    assert after == [("casualty", "cumulative"), ("casualty", "event")]
+    assert types("Since the invasion began, 9,000 civilians have been killed. Five people were killed in Dnipro.")[-1] \
+        == ("casualty", "event")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In two weeks the occupiers killed 97 children.", "period"),
+    ("Officials reported six injuries from 43 attacks by Russian forces on Monday.", "period"),
+    ("Officials reported six injuries from two strikes on the town on Monday.", "event"),
+    ("More than 300 children have been killed in this war, officials said.", "cumulative"),
+])
+def test_days_counted_and_many_attacks_make_a_period(text, expected):
+    assert types(text)[-1][1] == expected

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 import pandas as pd
 
-from helpers.figure_types import classify as classify_figure
+from helpers.figure_types import _ATTACK_WORDS, _NIGHT, classify as classify_figure
 from helpers.extract.patterns import (
     CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _IN_ALL, _WORD, _dates,
     _parse, _shares, tables,
@@ -77,14 +77,27 @@ _TOTAL_OPENERS = re.compile(r"(?:^|;\s*)(?:in all|in total|overall|altogether|of
 _ADDING_OPENERS = re.compile(r"^(?:another|a further|further|also)\s+(?:[a-z]+\s+)?\d|^(?:another|a further)\b")
 
 
-def _carry_total_type(ev: dict, low: str, prev_text: str | None, kind: str) -> None:
+def _bare(text: str, low: str, kind: str) -> bool:
+    """A sentence that states counts and nothing that would make them one strike's: no attack or
+    weapon word (for a casualty), no night, no date, and no capitalised word but its first (no
+    place, actor or name): "The occupiers killed 108 children.", "113 cruise missiles were fired." """
+    if kind == "casualty" and _ATTACK_WORDS.search(low):
+        return False
+    if _NIGHT.search(low) or (_dates is not None and _dates.find_date_phrases(text)):
+        return False
+    return not any(w[:1].isupper() for w in text.split()[1:])
+
+
+def _carry_total_type(ev: dict, text: str, low: str, prev_text: str | None, kind: str) -> None:
     """'WHO has verified 26 attacks between 24 Feb and 9 Mar. In total, 12 people died': a sentence
     that opens by totalling ("In total", "Of them") or by adding ("Another 11 were wounded") takes
-    the period or running total the sentence before states."""
+    the period or running total the sentence before states; so does a bare sentence (:func:`_bare`)
+    after one: "In five days of invasion, 56 missile strikes have been carried out. 113 cruise
+    missiles were fired." """
     if ev["figure_type"] != "event" or not prev_text:
         return
     opening = low.lstrip()
-    if not (_TOTAL_OPENERS.search(opening) or _ADDING_OPENERS.search(opening)):
+    if not (_TOTAL_OPENERS.search(opening) or _ADDING_OPENERS.search(opening) or _bare(text, low, kind)):
         return
     figure_type, cue = classify_figure(prev_text, (0, len(prev_text)), (0, len(prev_text)), kind, [])
     if figure_type != "event" and cue != "(size)":
@@ -148,13 +161,13 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                       "superseded": False}
                 if revises:
                     _supersede(out["casualty"], ev)
-                _carry_total_type(ev, low, prev_text, "casualty")
+                _carry_total_type(ev, text, low, prev_text, "casualty")
                 out["casualty"].append(ev)
         if s is not None and wants_interception:
             events = _interception_events(s, prev_inter)
             for ev in events:
                 ev.update(base, char_start=start + ev["char_start"], char_end=start + ev["char_end"])
-                _carry_total_type(ev, low, prev_text, "interception")
+                _carry_total_type(ev, text, low, prev_text, "interception")
             if events and _IN_ALL.match(low.lstrip()) and prev_inter:
                 # "More than 40 drones were shot down over Kyiv. In all, Ukraine intercepted 52 of
                 # 54": the count before was a part of the whole stated now
