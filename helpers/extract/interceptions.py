@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from helpers.numbers import NumberMention, as_int, number_words, qualifier_before
 from helpers.extract.patterns import (
-    _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP,
+    _AUX, _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP,
     _Sentence, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
 )
 from helpers.extract.casualties import _cues, _group, _locate, _typed_figure
@@ -82,6 +82,21 @@ def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int]
     return {**hit[0], "generic": True}, end
 
 
+_ASIDE_REACH = 16  # tokens an "including ..." list may run
+
+
+def _aside_end(s: _Sentence, k: int) -> int:
+    """The token after an "including ..." list that starts at ``k``: its closing comma passed, or
+    the auxiliary or interception verb that ends it ("..., including three Kalibr and 33 Kh-101
+    cruise missiles were shot down")."""
+    t = tables()
+    end = k
+    while end < len(s.low) and end < k + _ASIDE_REACH and s.low[end] not in _AUX and s.low[end] not in (",", ";", ".") \
+            and not t.intercept.match_at(s.low, end, lambda r: r["position"] == "after"):
+        end += 1
+    return end + 1 if end < len(s.low) and s.low[end] == "," else end
+
+
 def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, int, bool] | None:
     """Role of a count from the verb after it ("16 drones were shot down"): (role, end token,
     whether it is only a participle) or None.
@@ -121,6 +136,10 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
             continue
         if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
             k += 1
+            continue
+        if s.low[k] == "including" or (s.low[k] == "," and s.low[k + 1:k + 2] == ["including"]):
+            end = _aside_end(s, k + (1 if s.low[k] == "including" else 2))
+            k, limit = end, limit + end - k  # "36 targets, including three Kalibr and 33 Kh-101, were shot down"
             continue
         if s.low[k] in _DESCRIBING and not describing:
             describing, k, limit = True, k + 1, limit + 4  # "21 of the 31 missiles targeting Kyiv were intercepted"

@@ -65,6 +65,8 @@ _NOT_MODIFIERS = frozenset("and or but in on at of from to by with after when as
 
 
 _SUBSET_MARKERS = frozenset("including among incl. incl whom".split())
+_LIST_REACH = 10  # tokens back from a count to the "including" of its list
+_LIST_STOPS = frozenset("of which while whereas but than".split())
 
 
 _AMONG_DETERMINERS = frozenset(("the", "those"))
@@ -284,9 +286,19 @@ def _is_subset(s: _Sentence, first: int) -> bool:
     """Counts introduced by "including"/"among them" are part of a total already counted; in
     "among the 20 dead" the count is the total itself."""
     # "among the 20 dead", "were among seven injured": a count right after "among" is the whole group
-    return any(s.low[k] in _SUBSET_MARKERS and not (s.low[k] == "among" and (s.low[k + 1] in _AMONG_DETERMINERS
-                                                                             or k + 1 == first))
-               for k in range(max(0, first - 2), first))
+    if any(s.low[k] in _SUBSET_MARKERS and not (s.low[k] == "among" and (s.low[k + 1] in _AMONG_DETERMINERS
+                                                                         or k + 1 == first))
+           for k in range(max(0, first - 2), first)):
+        return True
+    # a later item of the same list: "36 targets, including three Kalibr and 33 Kh-101 cruise
+    # missiles, were shot down" (no comma, verb or auxiliary between "including" and the count)
+    for k in range(first - 1, max(0, first - _LIST_REACH) - 1, -1):
+        word = s.low[k]
+        if word == "including":
+            return True
+        if word in _AUX or word in _LIST_STOPS or not any(c.isalnum() for c in word):
+            return False
+    return False
 
 
 def _among_group(s: _Sentence, k: int) -> tuple[str, int, bool] | None:
