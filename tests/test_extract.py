@@ -1250,3 +1250,37 @@ def test_a_corpus_of_loss_reports_alone_gives_whole_tables():
 def test_a_qualifier_before_a_list_after_a_comma_is_kept():
     (ev,) = one("Officials said, at least two women and a child were killed.")
     assert (ev["killed"], ev["killed_qualifier"]) == (3, "at least")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the items of an "including" list are parts of the count before it, however long the list
+    ("Air defence says 36 targets, including three Kalibr and 33 Kh-101 cruise missiles were shot down.",
+     [("interception", "mixed", None, 36, None)]),
+    ("Of the 40 air targets, including 25 Shahed drones and 15 missiles, 38 were destroyed.",
+     [("interception", "mixed", 40, 38, None)]),
+    ("In all, 36 drones, including 20 over Kyiv and 9 over Odesa, were shot down.",
+     [("interception", "drone", None, 36, None)]),
+    # after the list's comma the next count is a figure of its own
+    ("Russia launched 50 drones, including 30 Shaheds, and air defence shot down 41.",
+     [("interception", "drone", 50, 41, None)]),
+])
+def test_an_including_list_is_a_part_of_its_total(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the group the victims belong to may be named, and followed by an appositive aside
+    ("Three workers of Ukraine's largest private energy company, DTEK, were injured in the strike.",
+     [("casualty", None, 3)]),
+    ("Two employees of Ukrzaliznytsia, the state railway, were killed on Tuesday.", [("casualty", 2, None)]),
+    ("Four members of Ukrzaliznytsia were injured.", [("casualty", None, 4)]),
+])
+def test_victims_of_a_named_group_with_an_aside(text, expected):
+    assert [(e["kind"], e["killed"], e["injured"]) for e in one(text)] == expected
+
+
+def test_a_dashed_aside_between_victims_and_verb():
+    assert [(e["killed"], e["figure_type"]) for e in one(
+        "Some 4,000 fighters of the group — many of them recruited in prisons — have been killed since the invasion began.")] \
+        == [(4000, "cumulative")]
+    assert [e["killed"] for e in one("Three people (two of them children) were killed in Kharkiv.")] == [3]

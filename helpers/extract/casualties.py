@@ -70,6 +70,13 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             if close is not None:
                 k, limit = close + 1, limit + (close + 1 - k)
                 continue
+        # "9,000 members of the group — many of them convicts — have been killed": a dashed or
+        # bracketed aside, when a casualty word follows its close
+        if s.low[k] in _ASIDE_OPEN and (victims_seen or k > j):
+            close = _dash_aside_end(s, k)
+            if close is not None:
+                k, limit = close + 1, limit + (close + 1 - k)
+                continue
         # "91 of its rescuers have been killed": the count is of the group named after "of its"
         if k == j and s.low[k] == "of" and k + 1 < len(s.low) and s.low[k + 1] in _OF_GROUP:
             k, limit = k + 2, limit + 2
@@ -145,18 +152,18 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
     return None
 
 
-_OF_GROUP_MAX = 4  # words of "of the regiment", "of his 90-person platoon"
+_OF_GROUP_MAX = 7  # tokens of "of the regiment", "of his 90-person platoon", "of Ukraine’s largest private energy company"
 
 
 def _of_group_end(s: _Sentence, k: int) -> int | None:
-    """The end of "of <determiner> <up to four words>" at token ``k`` when a casualty word (over
-    auxiliaries) follows it, else None."""
+    """The end of "of <determiner or name> <up to five words>" at token ``k`` when a casualty word
+    (over auxiliaries) follows it, or an appositive aside and then one ("two employees of Ukraine's
+    largest energy company, DTEK, were wounded"), else None."""
     p = k + 1
-    if p >= len(s.low) or s.low[p] not in _OF_GROUP:
+    if p >= len(s.low) or not (s.low[p] in _OF_GROUP or s.tokens[p].text[:1].isupper()):
         return None
-    p += 1
     t = tables()
-    for q in range(p, min(len(s.low), p + _OF_GROUP_MAX)):
+    for q in range(p if s.low[p] not in _OF_GROUP else p + 1, min(len(s.low), p + 1 + _OF_GROUP_MAX)):
         w = s.low[q]
         if w in _PUNCT_STOP or w in _SPEECH:
             return None
@@ -165,6 +172,9 @@ def _of_group_end(s: _Sentence, k: int) -> int | None:
             r += 1
         if r < len(s.low) and t.casualty.match_at(s.low, r, lambda row: row["position"] == "after"):
             return q + 1
+        if q + 1 < len(s.low) and s.low[q + 1] == ",":
+            close = _appositive_end(s, q + 1)
+            return None if close is None else close + 1
     return None
 
 
@@ -203,6 +213,23 @@ _CLAUSE_END = _PUNCT_STOP | frozenset("said says told while whereas but".split()
 
 
 _APPOSITIVE_MAX = 10
+_ASIDE_OPEN = {"—": "—", "–": "–", "--": "--", "(": ")"}
+
+
+def _dash_aside_end(s: _Sentence, k: int) -> int | None:
+    """The closing dash or bracket of an aside opening at token ``k`` when a casualty word follows
+    it (over auxiliaries), else None; the aside holds no casualty word or sentence stop itself."""
+    t = tables()
+    closing = _ASIDE_OPEN[s.low[k]]
+    for c in range(k + 1, min(len(s.low), k + 2 + _APPOSITIVE_MAX)):
+        if s.low[c] == closing:
+            p = c + 1
+            while p < len(s.low) and p < c + 5 and s.low[p] in _AUX:
+                p += 1
+            return c if t.casualty.match_at(s.low, p, lambda r: r["position"] == "after") else None
+        if s.low[c] in (".", ";", "?", "!") or t.casualty.match_at(s.low, c):
+            return None
+    return None
 
 
 def _appositive_end(s: _Sentence, k: int) -> int | None:
