@@ -17,6 +17,8 @@ The rules:
 - a cumulative or period cue that closes a comparison states no total ("the biggest attack on the
   grid since the war began", "the third strike this week"): a superlative or an ordinal before it
   in its clause, with no count or punctuation between, silences it;
+- a historical cue after words that tell a person's past ("a man who survived World War Two
+  was killed", "a veteran of the Afghan war") dates the person, not the figure;
 - a historical cue after the figures and a "than" ("16,000 Russians have died in Ukraine, more
   than in the Soviets' Afghan war") names what the figure is compared with, not its era;
 - a sentence that names its night ("overnight", "last night") counts that night: "overnight, the
@@ -54,6 +56,11 @@ _COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
 # the words after "than" name what a figure is compared with: a historical cue there dates the
 # comparison, not the figure
 _COMPARED_WITH = re.compile(r"\bthan\b(?:\s+[\w'’]+){0,4}\s+$")
+# "a man who survived World War Two", "a veteran of the Afghan war": the era is a person's past,
+# told in a relative clause or a noun before the cue, not the era of the figure
+_DESCRIBES_PERSON = re.compile(r"\b(?:who|which) (?:had )?(?:survived|lived through|fought in|served in|remembered)\b|"
+                               r"\b(?:veterans?|survivors?) of\b")
+_PERSON_REACH = 60  # characters from those words to the historical cue
 _NIGHT = re.compile(r"\b(?:overnight|last night|during the night|on the night|at night|tonight|in the night)\b")
 
 
@@ -113,6 +120,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
                 continue
             if cue.figure_type == "historical" and m.start() >= span[1] and _COMPARED_WITH.search(low[max(a, m.start() - 40):m.start()]):
                 continue  # "16,000 Russians who have died in Ukraine, more than in the Soviets' Afghan war"
+            if cue.figure_type == "historical" and _DESCRIBES_PERSON.search(low[max(a, m.start() - _PERSON_REACH):m.start()]):
+                continue  # "a man who survived the Holocaust during World War Two has been killed": his past
             if cue.phrase and re.search(r"[,;:]", low[min(m.end(), span[0]):max(m.start(), span[1])]):
                 continue  # "if Russian forces chose to attack, like the strike that killed seven": not hypothetical
             best = (cue.rank, cue.figure_type, sentence[m.start():m.end()])

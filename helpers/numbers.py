@@ -14,8 +14,9 @@ Rules applied:
   "thousands" = 1000), each flagged ``vague``; "tens of thousands" = 10000, vague;
 - four-digit numbers from 1800 to 2100 standing alone are marked ``kind="year"``; a number
   followed by "%", "percent" or "per cent" is ``kind="percent"``; ordinals ("155th"), Roman
-  numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here; a value
-  that is not a whole number ("0.5", "2.6") is ``kind="decimal"``, never a count.
+  numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here; "World War
+  Two" is ``kind="name"``; a value that is not a whole number ("0.5", "2.6") is ``kind="decimal"``,
+  never a count.
 
 Why not a library (word2number, text2num)? None is installed, neither reads vague counts or
 "two dozen" the ACLED way, and the team rule is that language patterns live in readable tables.
@@ -267,6 +268,8 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
             kind = "decimal"  # "0.5 people", "2.6 times": a fraction is never a count of people or weapons
         elif digits is not None and j == i + 1 and re.fullmatch(r"\d{4}", low) and 1800 <= value <= 2100:
             kind = "year"
+        elif i >= 2 and tokens[i - 1].lower == "war" and tokens[i - 2].lower == "world":
+            kind = "name"  # "World War Two", "World War 2": the war's name, like "World War II"
         elif digits is not None and j == i + 1 and re.fullmatch(r"\d{1,2}", low) and 1 <= value <= 31 and (
             (i > 0 and tokens[i - 1].lower in _MONTHS) or (j < n and tokens[j].lower in _MONTHS and tokens[j].text[0].isupper())
         ):

@@ -1284,3 +1284,19 @@ def test_a_dashed_aside_between_victims_and_verb():
         "Some 4,000 fighters of the group — many of them recruited in prisons — have been killed since the invasion began.")] \
         == [(4000, "cumulative")]
     assert [e["killed"] for e in one("Three people (two of them children) were killed in Kharkiv.")] == [3]
+
+
+def test_a_smaller_count_over_the_whole_country_or_an_earlier_tally_is_a_claim_of_its_own():
+    # a smaller count over one region after a national one is its share; over the whole country,
+    # or an earlier tally, it is another claim
+    assert figures("Russia launched 90 drones overnight and 76 were shot down. 11 drones were shot down over the "
+                   "Kharkiv region.") == [("interception", "drone", 90, 76, None)]
+    assert figures("The minister said 91 drones had been intercepted. The ministry initially reported that 89 drones "
+                   "were shot down across eight regions.") == [("interception", "drone", None, 91, None),
+                                                               ("interception", "drone", None, 89, None)]
+
+
+def test_a_launch_count_whose_relative_clause_intercepts_it():
+    assert figures("Ukraine attacked overnight, involving 60 long-range drones that were intercepted by air defences.") \
+        == [("interception", "drone", 60, 60, None)]
+    assert figures("Russia launched 40 drones that struck Odesa.") == [("interception", "drone", 40, None, None)]

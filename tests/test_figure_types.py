@@ -128,3 +128,10 @@ def test_a_bare_sentence_after_a_total_takes_its_type():
 ])
 def test_days_counted_and_many_attacks_make_a_period(text, expected):
     assert types(text)[-1][1] == expected
+
+
+def test_a_persons_past_is_no_historical_figure():
+    assert types("A man who survived the Holocaust during World War Two has been killed in an attack on Kharkiv.") \
+        == [("casualty", "event")]
+    assert types("A veteran of the Second World War was killed by a Russian drone in Kherson.") == [("casualty", "event")]
+    assert types("Some 14 million civilians died in the Second World War.") == [("casualty", "historical")]

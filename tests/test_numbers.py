@@ -102,3 +102,11 @@ def test_the_standard_library_tokenizer_gives_nltks_spans():
     assert len(texts) > 100
     for text in texts:
         assert list(ours.span_tokenize(text)) == list(theirs.span_tokenize(text)), text
+
+
+def test_a_world_war_named_in_words_is_a_name_not_a_count():
+    assert values("A man who survived World War Two and two others")[0][3] == "name"
+    assert [v[3] for v in values("World War 2 and 2 drones")] == ["name", "count"]
+    from helpers.extract import extract_events
+    ev = extract_events("A man who survived the Holocaust during World War Two has been killed in an attack on Kharkiv.")
+    assert [(e["killed"], e["location"]) for e in ev] == [(1, "Kharkiv")]

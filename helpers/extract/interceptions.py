@@ -332,6 +332,12 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                       "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
                       "breakdown": breakdown, "relative": relative})
     cands = sorted(cands + _singular_candidates(s, cands), key=lambda c: c["first"])
+    for c in cands:
+        # "involving 91 long-range drones that were intercepted": the launch count, all intercepted
+        if c["role"] == "launched" and not c["extra"] and c["last"] < len(s.low) and s.low[c["last"]] in ("that", "which"):
+            rel = _intercept_role_after(s, c["last"] + 1, limit=4)
+            if rel and rel[0] == "intercepted" and not rel[2]:
+                c["extra"].append(("intercepted", c["value"]))
     # coordination: "launched 408 drones and 40 missiles" / "nine cruise and two ballistic missiles were intercepted"
     for i, c in enumerate(cands):
         if c["role"] is not None or c.get("relative"):
@@ -598,6 +604,12 @@ def _same_side(a: str | None, b: str | None) -> bool:
     return _side(a) is None or _side(b) is None or _side(a) == _side(b)
 
 
+# "89 drones were shot down across eight regions", "the ministry initially reported 89": a smaller
+# count over the whole country, or an earlier tally, is another claim, not a share of the one before
+_WHOLE_OR_EARLIER = re.compile(r"\b(?:across|over) (?:the )?(?:\w+ )?(?:regions|oblasts|provinces|the country)\b|\bnationwide\b|"
+                               r"\b(?:initially|earlier|previously|first) (?:said|reported|claimed|stated|announced)\b")
+
+
 def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
     into those events in place instead."""
@@ -664,7 +676,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
             # count of a class this sentence has already given is another type, not a share
             target = None
         if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
-                and values["intercepted"] < target["intercepted"]:
+                and values["intercepted"] < target["intercepted"] and not _WHOLE_OR_EARLIER.search(s.text.lower()):
             continue  # "11 drones were shot down over the Belgorod region": a share of the total before
         if target is not None:
             if all(target[r] is None for r, v in values.items() if v is not None):
