@@ -78,11 +78,28 @@ def bounded_chunks(text: str, start: int, end: int, max_chars: int = MAX_CHUNK_C
         yield start, end
 
 
+# "...from June 4 this year.Two colonels were also killed.The last time...": scraped text that lost
+# the space after a full stop; a word of two or more lower-case letters, a stop, then a capitalised
+# word is a sentence boundary unless the word is an abbreviation ("Gen.Petrov")
+_GLUED = re.compile(r"(?<![A-Za-z])([A-Za-z]*[a-z]{2})[.!?](?=[A-Z][a-z])")
+
+
+def _unglued(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` cut after each glued sentence end (see ``_GLUED``)."""
+    for m in _GLUED.finditer(text, start, end):
+        if m.group(1).lower() in abbreviations():
+            continue
+        yield start, m.end()
+        start = m.end()
+    yield start, end
+
+
 def split_sentences(text: str, max_chunk: int = MAX_CHUNK_CHARS) -> list[tuple[int, int, str]]:
     """Split ``text`` into sentences: a list of ``(start, end, sentence)`` with ``text[start:end] == sentence``.
 
     Rule: every line is a paragraph and ends a sentence; inside a line nltk's Punkt splits,
-    with the abbreviations above ("Gen.", "U.S.", "a.m.", "Feb.") never ending a sentence.
+    with the abbreviations above ("Gen.", "U.S.", "a.m.", "Feb.") never ending a sentence, and a
+    stop with no space after it ends one before a capitalised word ("killed.The").
     A line longer than ``max_chunk`` characters is first cut by :func:`bounded_chunks`, so no
     sentence is longer than that and Punkt never meets megabytes at once. Leading and trailing
     white space is not part of a sentence.
@@ -92,7 +109,7 @@ def split_sentences(text: str, max_chunk: int = MAX_CHUNK_CHARS) -> list[tuple[i
     for para in _PARAGRAPH.finditer(text):
         for c_start, c_end in bounded_chunks(text, para.start(), para.end(), max_chunk):
             chunk = text[c_start:c_end]
-            for s, e in tokenizer.span_tokenize(chunk):
+            for s, e in (span for whole in tokenizer.span_tokenize(chunk) for span in _unglued(chunk, *whole)):
                 piece = chunk[s:e]
                 stripped = piece.strip()
                 if not stripped:

@@ -39,6 +39,14 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_a_stop_without_its_space_still_ends_a_sentence():
+    text = "Two colonels were also killed.The losses were high.Gen.Petrov and the U.S.Army stayed."
+    got = ingest.split_sentences(text)
+    assert [s for _, _, s in got] == ["Two colonels were also killed.", "The losses were high.",
+                                      "Gen.Petrov and the U.S.Army stayed."]
+    assert all(text[a:b] == s for a, b, s in got)
+
+
 def test_line_breaks_end_sentences_and_blank_text_has_none():
     assert [s for _, _, s in ingest.split_sentences("Headline\n\nBody text here.\n")] == [
         "Headline", "Body text here."]
