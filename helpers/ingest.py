@@ -136,6 +136,8 @@ METADATA_FIELDS = ("title", "date", "source", "url", "language")
 # A manifest row names its file in one of these columns.
 MANIFEST_FILE_COLUMNS = ("file", "path", "filename")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+# "20220425T200000Z-kyiv.txt", "20220425_report.md": GDELT-style compact stamps of this century
+_COMPACT_DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T\d{4,6}Z?)?(?!\d)")
 
 
 @dataclass
@@ -545,15 +547,18 @@ def iter_corpus(corpus_dir: str | Path, manifest: str | Path | None = None) -> I
 
 
 def _guess_date(meta: dict, path: str) -> tuple[str | None, str | None, str | None]:
-    """``(date, precision, warning)``: the metadata date, else a 'YYYY-MM-DD' in the file name.
+    """``(date, precision, warning)``: the metadata date, else a 'YYYY-MM-DD' in the file name, else
+    a compact stamp there ('20220425' or '20220425T200000Z', read as 2022-04-25).
 
     A month-only or year-only date keeps its precision ('2026-01', 'month') with a warning; a
     date that is not a date is left empty with a warning. Never a day the source did not give.
     """
     value = meta.get("date")
     if not value:
-        found = _DATE_IN_NAME.search(Path(path.split(":")[0]).name)
-        value = found.group(1) if found else None
+        name = Path(path.split(":")[0]).name
+        found = _DATE_IN_NAME.search(name)
+        compact = None if found else _COMPACT_DATE_IN_NAME.search(name)
+        value = found.group(1) if found else "-".join(compact.groups()) if compact else None
         if not value:
             return None, None, None
     date, precision = parse_date_precision(value)

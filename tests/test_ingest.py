@@ -268,3 +268,17 @@ def test_summary_keeps_a_month_a_month(tmp_path):
         + json.dumps({"id": "c", "text": "Missiles hit Lviv."}) + "\n")
     summary = ingest.corpus_summary(*ingest.ingest_corpus(tmp_path)).iloc[0]
     assert (summary["first_date"], summary["last_date"], summary["undated_articles"]) == ("2025-12-30", "2026-01", 1)
+
+
+@pytest.mark.parametrize("name, date", [
+    ("2024-05-01_kyiv.txt", "2024-05-01"),
+    ("20220425T200000Z-kyiv-strike.txt", "2022-04-25"),
+    ("20220425_report.txt", "2022-04-25"),
+    ("report_20221399.txt", None),        # no 99th of the 13th month
+    ("id_120220425.txt", None),           # a longer run of digits is an id, not a stamp
+])
+def test_a_date_in_the_file_name(tmp_path, name, date):
+    (tmp_path / name).write_text("Shelling hit Kherson on Monday.", encoding="utf-8")
+    articles, _, _ = ingest.ingest_corpus(tmp_path)
+    got = articles.iloc[0]["date"]
+    assert (None if pd.isna(got) else got) == date
