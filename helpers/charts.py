@@ -543,14 +543,14 @@ def plot_reference_rate(rolling, marks=None, families=("drone", "missile"), sour
             continue
         ax.scatter([night], [rate], marker="*", s=160, zorder=5, edgecolor="black",
                    color=WEAPON_CLASS_COLORS.get(family, WEAPON_CLASS_COLORS["unknown"]),
-                   label=None if starred else ("article's figure" if len(marks) == 1 else "articles' figures"))
+                   label=None if starred else ("the corpus's figure" if len(marks) == 1 else "the corpus's figures"))
         starred = True
         if len(marks) == 1:
             before = data[(data["weapon_family"] == family) & (data["night"] <= night)]["rate_rolling_median"].dropna()
             if len(before):
                 usual = before.iloc[-1]
                 word = "typical" if abs(rate - usual) <= 0.10 else ("better than usual" if rate > usual else "worse than usual")
-                title += (f"\nThe article's night ({rate:.0%} of {family}s downed) was {word}: "
+                title += (f"\nThe one night the corpus reports ({rate:.0%} of {family}s downed) was {word}: "
                           f"the rolling median then was {usual:.0%}")
     ax.set_title(title, pad=18)
     ax.set_ylim(-0.02, 1.05)

@@ -441,7 +441,7 @@ def test_reference_rate_chart(ref):
     fig = plot_reference_rate(rolling, marks)
     ax = fig.axes[0]
     assert ax.get_title() == ("On a median night Ukraine reports downing 75% of drones and 60% of missiles\n"
-                              "The article's night (76% of drones downed) was typical: the rolling median then was 77%")
+                              "The one night the corpus reports (76% of drones downed) was typical: the rolling median then was 77%")
     two = pd.concat([marks, marks.assign(night=pd.Timestamp("2025-06-01"))])
     assert plot_reference_rate(rolling, two).axes[0].get_title() == (
         "On a median night Ukraine reports downing 75% of drones and 60% of missiles")
