@@ -180,7 +180,7 @@ def _context() -> dict[str, re.Pattern]:
         "district_word": re.compile(rf"^(?:{alt('district_noun')})$"),
         "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
         # "in Tonenkoye, Belgorod Oblast": a name after a locative word and before ", <region>"
-        "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*$"),
+        "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*(?:(?:Russian-|temporarily\s+)?occupied\s+)?$"),
         # "the village of Pravdyne", "the city (of Beryslav)": a settlement named as such
         "settlement_named": re.compile(r"\b(?:village|town|settlement|hamlet|township|city)\s+\(?of\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)"),
         # "the capital" (the Russian capital, the regional capital and "the capital of X" are not)

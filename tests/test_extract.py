@@ -1300,3 +1300,14 @@ def test_a_launch_count_whose_relative_clause_intercepts_it():
     assert figures("Ukraine attacked overnight, involving 60 long-range drones that were intercepted by air defences.") \
         == [("interception", "drone", 60, 60, None)]
     assert figures("Russia launched 40 drones that struck Odesa.") == [("interception", "drone", 40, None, None)]
+
+
+def test_tolls_of_other_places_after_a_clause_break_are_events_of_their_own():
+    got = [(e["location"], e["killed"], e["injured"]) for e in one(
+        "Nine people were wounded in Lviv, while in the east two people died in Dnipro and four were wounded in Kharkiv.")]
+    assert got == [("Lviv", None, 9), ("Dnipro", 2, None), ("Kharkiv", None, 4)]
+    # one place, or no place for the second figure: one event
+    assert [(e["location"], e["killed"], e["injured"]) for e in one(
+        "Two people were killed in Kyiv and five injured.")] == [("Kyiv", 2, 5)]
+    assert [(e["location"], e["killed"], e["injured"]) for e in one(
+        "Five people were killed in Kharkiv and 12 injured in the region.")] == [("Kharkiv", 5, 12)]

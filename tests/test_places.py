@@ -279,6 +279,12 @@ def test_village_named_before_its_region_is_the_place():
     assert (found["latitude"], found["longitude"]) == (region["latitude"], region["longitude"])
 
 
+def test_village_before_its_occupied_region_is_the_place():
+    found = locate("An explosive hit a car in Nova Kahovkha, occupied Kherson Oblast, killing two.")
+    assert (found["location"], found["admin1"]) == ("Nova Kahovkha", "Kherson Oblast")
+    assert locate("A drone hit a house in Pidlisne, Russian-occupied Kherson Oblast.")["location"] == "Pidlisne"
+
+
 def test_name_or_title_before_a_region_is_no_village():
     assert where("Governor Oleh Syniehubov, Kharkiv Oblast head, said two people were killed.")[0] == "Kharkiv Oblast"
     assert where("On Monday, Kharkiv Oblast was shelled.")[0] == "Kharkiv Oblast"

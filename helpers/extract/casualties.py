@@ -857,6 +857,21 @@ def _scene_place(earlier: tuple[str, ...]) -> dict | None:
     return None
 
 
+def _elsewhere(s: _Sentence, event: list[_Figure], f: _Figure) -> bool:
+    """Whether figure ``f`` is told of another place than the event before it, after a clause
+    break: "Twelve people were wounded in Lviv, while in the east two people died in Dnipropetrovsk"
+    is two events, not one of 2 killed and 12 injured."""
+    between = s.low[event[-1].last:f.first]
+    if not any(w in _PUNCT_STOP or w in ("while", "whereas", "and") for w in between):
+        return False
+    stop = next((j for j in range(f.last, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")),
+                len(s.low))
+    here = _locate(s.text, s.tokens[event[0].first].start, s.tokens[f.first].start)
+    there = _locate(s.text, s.tokens[f.first].start, s.tokens[stop - 1].end)
+    return bool(here and there and here.get("location") != there.get("location")
+                and _places.find_places(s.text[s.tokens[f.first].start:s.tokens[stop - 1].end]))
+
+
 def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ...] = ()) -> list[dict]:
     """The casualty events of sentence ``s``; ``prev_text`` is the sentence before (it lends its
     place and weapon), ``earlier`` the ones before that, nearest first: the first two may hold
@@ -887,7 +902,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
         later = {f.role for f in figures if f.first > running[0]}
         figures = [f for f in figures if not (f.role in later and f.first < running[0])]
     events = []
-    groups = _group(figures)
+    groups = _group(figures, fits=lambda ev, f: not _elsewhere(s, ev, f))
     bounds = _clause_bounds(s, groups)
     for gi, group in enumerate(groups):
         first = min(f.first for f in group)
