@@ -1311,3 +1311,9 @@ def test_tolls_of_other_places_after_a_clause_break_are_events_of_their_own():
         "Two people were killed in Kyiv and five injured.")] == [("Kyiv", 2, 5)]
     assert [(e["location"], e["killed"], e["injured"]) for e in one(
         "Five people were killed in Kharkiv and 12 injured in the region.")] == [("Kharkiv", 5, 12)]
+
+
+def test_animals_are_no_casualties_and_plurals_in_men_are_people():
+    assert one("The centre said it had recorded 61 dead dolphins since the spill.") == []
+    assert [e["killed"] for e in one("A strike on a farm killed 200 cows.")] == []
+    assert [e["killed"] for e in one("Two fishermen were killed.")] == [2]

@@ -85,7 +85,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
         # "200 Ukrainian athletes and coaches have been killed": unlisted nouns are victims when a
         # passive casualty verb with its auxiliary follows them
         passive = bool(term) and unknown and s.low[k - 1] in _PASSIVE_AUX and any(
-            w.endswith("s") and w not in _NOT_MODIFIERS for w in s.low[j:k])
+            w.endswith(("s", "men")) and w not in _NOT_MODIFIERS for w in s.low[j:k])
         if term and (not unknown or passive):
             row, n = term
             if row["position"] != "after":
@@ -536,6 +536,17 @@ def _part_of_casualties(s: _Sentence, first: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _animals() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_resource_csv("animals.csv"))
+
+
+def _counts_animals(s: _Sentence, j: int) -> bool:
+    """Whether the count ending before token ``j`` counts animals (``animals.csv``): the noun right
+    after it, or after one adjective ("61 dead cetaceans", "200 cows")."""
+    return any(w in _animals() for w in s.low[j:j + 2])
+
+
 def _casualty_figures(s: _Sentence) -> list[_Figure]:
     taken: set[int] = set()
     figures = _victim_lists(s, taken)
@@ -545,6 +556,8 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
             continue
         if m.first > 0 and s.low[m.first - 1] == "no":
             continue  # "no one was hurt" states that nobody was
+        if _counts_animals(s, m.last):
+            continue  # "61 dead cetaceans", "killed 200 cows and two workers": animals are no casualties
         qualifier, qstart = qualifier_before(s.tokens, m.first)
         group = _group_before(s, qstart)  # "killed a family of five": the five are the victims
         if group:
