@@ -135,3 +135,9 @@ def test_a_persons_past_is_no_historical_figure():
         == [("casualty", "event")]
     assert types("A veteran of the Second World War was killed by a Russian drone in Kherson.") == [("casualty", "event")]
     assert types("Some 14 million civilians died in the Second World War.") == [("casualty", "historical")]
+
+
+def test_this_year_is_a_running_total_and_last_year_a_period():
+    assert types("Monitors recorded 8,668 fatalities this year.") == [("casualty", "cumulative")]
+    assert types("Monitors recorded 868 civilians killed last year.") == [("casualty", "period")]
+    assert types("It was the deadliest strike this year: 12 people were killed in Kryvyi Rih.") == [("casualty", "event")]
