@@ -1317,3 +1317,14 @@ def test_animals_are_no_casualties_and_plurals_in_men_are_people():
     assert one("The centre said it had recorded 61 dead dolphins since the spill.") == []
     assert [e["killed"] for e in one("A strike on a farm killed 200 cows.")] == []
     assert [e["killed"] for e in one("Two fishermen were killed.")] == [2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The explosion killed two and left three in serious condition.", [(2, 3)]),
+    ("Three people are known to have died, and more than 20 people are on the list of wounded.", [(3, 20)]),
+    # a part of the injured, not a second figure
+    ("Ten people were injured in an attack on a warehouse, with three in a serious condition.", [(None, 10)]),
+    ("Eight people were wounded, four of them in critical condition.", [(None, 8)]),
+])
+def test_conditions_and_lists_of_the_wounded(text, expected):
+    assert [(e["killed"], e["injured"]) for e in one(text)] == expected

@@ -579,6 +579,10 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
                     figures.append(_Figure("killed", m.value, qualifier, m.vague, qstart, m.last, None))
                     taken.update(range(qstart, m.last))
                 continue
+            if s.low[after[1] - 1] == "condition" and (
+                    (qstart > 0 and s.low[qstart - 1] == "with") or s.low[m.last:m.last + 2] in (["of", "them"], ["of", "whom"])):
+                taken.update(range(qstart, m.last))
+                continue  # "ten were injured, with three in a serious condition", "four of them in ...": a part
             figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last,
                                    after[2] or (group[1] if group else None), among=after[3]))
         taken.update(range(qstart, m.last))
