@@ -1328,3 +1328,9 @@ def test_animals_are_no_casualties_and_plurals_in_men_are_people():
 ])
 def test_conditions_and_lists_of_the_wounded(text, expected):
     assert [(e["killed"], e["injured"]) for e in one(text)] == expected
+
+
+def test_a_year_like_number_before_a_weapon_counts_it():
+    assert figures("The Russian army has used 2014 missiles against Ukraine.") == [("interception", "missile", 2014, None, None)]
+    assert figures("Since 2014 missiles have hit Donetsk.") == []
+    assert [e["killed"] for e in one("The 2022 drone attacks killed 5 people.")] == [5]

@@ -8,7 +8,7 @@ candidates: ``helpers.numbers``) and weapon mentions. Shared token helpers live 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from helpers import columns
@@ -265,11 +265,24 @@ class _Sentence:
         return self.tokens[first].start, self.tokens[last - 1].end
 
 
+# words before a four-digit number that make it a year ("since 2014", "the 2022 invasion")
+_YEAR_BEFORE = frozenset("the in since of from by until till to a an and or between during after before".split())
+
+
+def _counted_years(numbers: list[NumberMention], low: list[str], weapons: list) -> list[NumberMention]:
+    """"The Russian army has used 2014 missiles": a year-like number right before a weapon, with no
+    word before it that makes it a year, counts the weapons."""
+    starts = {w[0] for w in weapons}
+    return [replace(m, kind="count") if m.kind == "year" and m.last in starts
+            and (m.first == 0 or low[m.first - 1] not in _YEAR_BEFORE) else m for m in numbers]
+
+
 @lru_cache(maxsize=20000)
 def _parse(text: str) -> _Sentence:
     toks = tokenize(text)
     low = [t.lower for t in toks]
-    return _Sentence(text, toks, low, find_numbers(toks, text), tables().weapons.find_all(low))
+    weapons = tables().weapons.find_all(low)
+    return _Sentence(text, toks, low, _counted_years(find_numbers(toks, text), low, weapons), weapons)
 
 
 def _weapon_near(s: _Sentence, first: int, last: int) -> dict | None:
