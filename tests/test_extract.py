@@ -1334,3 +1334,12 @@ def test_a_year_like_number_before_a_weapon_counts_it():
     assert figures("The Russian army has used 2014 missiles against Ukraine.") == [("interception", "missile", 2014, None, None)]
     assert figures("Since 2014 missiles have hit Donetsk.") == []
     assert [e["killed"] for e in one("The 2022 drone attacks killed 5 people.")] == [5]
+
+
+def test_no_weapons_launched_is_an_explicit_zero_per_weapon():
+    assert figures("The truce held: the air force said no Russian missiles or drones had been detected overnight.") == [
+        ("interception", "missile", 0, None, None), ("interception", "drone", 0, None, None)]
+    assert figures("No drones were launched overnight, the air force said.") == [("interception", "drone", 0, None, None)]
+    # zero shot down is no zero launch; a radar's count is a launch count
+    assert figures("No missiles were shot down.") == []
+    assert figures("Radars detected 40 drones overnight, and 35 were shot down.") == [("interception", "drone", 40, 35, None)]

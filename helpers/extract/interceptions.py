@@ -332,6 +332,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                       "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
                       "breakdown": breakdown, "relative": relative})
     cands = sorted(cands + _singular_candidates(s, cands), key=lambda c: c["first"])
+    cands = sorted(cands + _none_launched(s, cands), key=lambda c: c["first"])
     for c in cands:
         # "involving 91 long-range drones that were intercepted": the launch count, all intercepted
         if c["role"] == "launched" and not c["extra"] and c["last"] < len(s.low) and s.low[c["last"]] in ("that", "which"):
@@ -459,6 +460,39 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         out.append({"role": role, "value": value, "first": det, "lead": det, "last": head, "weapon": weapon,
                     "all_of": False, "extra": extra, "bare_ok": True, "breakdown": False, "relative": False})
         taken.append((det, head))
+    return out
+
+
+_NONE_LAUNCHED = frozenset("launched fired detected recorded used observed".split())
+
+
+def _none_launched(s: _Sentence, cands: list[dict]) -> list[dict]:
+    """An explicit zero launch per weapon named after "no": "no Russian missiles or drones had been
+    detected in Ukrainian airspace" is 0 missiles and 0 drones launched (a truce held)."""
+    out = []
+    taken = [(c["first"], c["last"]) for c in cands]
+    starts = {w[0]: w for w in s.weapons}
+    for k, w in enumerate(s.low):
+        if w != "no" or any(a <= k < b for a, b in taken):
+            continue
+        p = k + 1
+        while p < len(s.low) and p < k + 3 and p not in starts and s.low[p].isalpha():
+            p += 1  # "no Russian missiles", "no enemy drones"
+        named = []
+        while p in starts:
+            first, n, row = starts[p]
+            if row["weapon_class"] in _INTERCEPTABLE:
+                named.append((first, first + n, row))
+            p = first + n
+            if p < len(s.low) and s.low[p] in ("or", "and", ",") and p + 1 in starts:
+                p += 1
+        q = p
+        while q < len(s.low) and s.low[q] in _AUX:
+            q += 1
+        if named and q > p and q < len(s.low) and s.low[q] in _NONE_LAUNCHED:
+            out += [{"role": "launched", "value": 0.0, "first": a, "lead": a, "last": b, "weapon": row,
+                     "all_of": False, "extra": [], "bare_ok": True, "breakdown": False, "relative": False}
+                    for a, b, row in named]
     return out
 
 
