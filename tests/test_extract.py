@@ -1343,3 +1343,17 @@ def test_no_weapons_launched_is_an_explicit_zero_per_weapon():
     # zero shot down is no zero launch; a radar's count is a launch count
     assert figures("No missiles were shot down.") == []
     assert figures("Radars detected 40 drones overnight, and 35 were shot down.") == [("interception", "drone", 40, 35, None)]
+
+
+def test_none_of_which_after_a_cut_stop_and_a_longer_singular_weapon():
+    assert figures("The attack included six Kinzhal missiles. none of which were shot down.") == [
+        ("interception", "ballistic missile", 6, 0, None)]
+    assert figures("Belarus said its air defences shot down a Ukrainian S-300 surface-to-air missile.") == [
+        ("interception", "missile", None, 1, None)]
+    assert figures("Eighteen out of 18 missiles were knocked out.") == [("interception", "missile", 18, 18, None)]
+
+
+def test_a_scene_place_may_name_its_country_too():
+    got = one("Russia launched a missile barrage at Kyiv to exhaust Ukraine's air defences. The military said it had "
+              "intercepted all the missiles fired at the city. One person was reported to have been injured.")
+    assert [(e["location"], e["injured"]) for e in got if e["kind"] == "casualty"] == [("Kyiv", 1)]

@@ -864,13 +864,18 @@ def _places_named(text: str) -> bool:
 
 
 def _scene_place(earlier: tuple[str, ...]) -> dict | None:
-    """The place of the nearest earlier sentence that names any, when it names one place only."""
+    """The place of the nearest earlier sentence that names any, when it names one place only
+    (the country a city lies in aside: "a barrage at Kyiv ... to exhaust Ukraine's air defences")."""
     if _places is None:
         return None
     for text in earlier:
         found = _places.find_places(text)
         if found:
-            return _places.locate(text) if len({f["location"] for f in found}) == 1 else None
+            names = {f["location"] for f in found}
+            below = {f["location"] for f in found if f["kind"] != "country"}
+            if len(names) == 1 or len(below) == 1:
+                return _places.locate(text)
+            return None
     return None
 
 

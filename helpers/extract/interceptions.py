@@ -380,7 +380,7 @@ _SINGLE_FOLLOWERS = frozenset(
     "but as toward towards into by overnight during against across with to last".split()) | _PUNCT_STOP
 
 
-_SINGLE_MODIFIERS = 2  # "a Russian missile", "a hypersonic Oreshnik missile"
+_SINGLE_MODIFIERS = 3  # "a Russian missile", "a hypersonic Oreshnik missile", "a Ukrainian S-300 surface-to-air missile"
 
 
 _GROUP_NOUNS = frozenset("barrage wave salvo volley swarm series number group pair couple dozen lot".split())
@@ -606,12 +606,22 @@ _ALL_BEFORE = re.compile(r"\b(?:(?P<every>everything|all of them|all of these|al
 _ALL_BEFORE_VERB = re.compile(r"\b(?:shot down|destroyed|intercepted|downed|neutrali[sz]ed)\b")
 
 
+_NONE_BEFORE = re.compile(r"\s*(?:none|neither) of (?:which|them|these|those)\b")
+
+
 def _all_of_the_ones_before(s: _Sentence, prev_events: list[dict]) -> None:
     """A sentence that counts nothing but says all of them were stopped completes the launch
     counts of the sentence before: "Russia attacked Kyiv with 35 Shahed drones. All the drones ...
     were shot down" (35 of 35); "destroyed everything" after a list completes each of its weapons.
     Only events with a launch count and no interception count are completed, in place."""
     low = s.text.lower()
+    if prev_events and _NONE_BEFORE.match(low) and _ALL_BEFORE_VERB.search(low):
+        # "... six Kinzhal missiles. None of which were shot down." (a sentence cut at a stop)
+        for ev in prev_events:
+            if ev["launched"] is not None and ev["intercepted"] is None:
+                ev["intercepted"] = 0
+                _finish_interception(ev)
+        return
     m = _ALL_BEFORE.search(low)
     if m is None or not prev_events or not _ALL_BEFORE_VERB.search(low):
         return

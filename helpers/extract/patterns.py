@@ -111,7 +111,7 @@ _DESCRIBING = frozenset("targeting aimed heading headed flying fired".split())
 
 
 _INTERCEPT_FORWARD_SKIP = frozenset(
-    "were was have has had been also reportedly successfully all of which them these those more others another "
+    "were was have has had been also reportedly apparently successfully all of which them these those more others another "
     "further it they able to managed".split()
 ) | _QUOTES
 
