@@ -130,7 +130,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
     out = []
     for a, b in _tokenizer().span_tokenize(text):
-        if text[a:b].strip("*_") == "":
+        if text[a] in "*_" and text[a:b].strip("*_") == "":
             continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
         # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation
         if b - a > 1 and text[b - 1] == "\u2026":

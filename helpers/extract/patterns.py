@@ -125,10 +125,24 @@ class PhraseTable:
             key = tuple(t.lower for t in tokenize(row[column].strip().lower()))
             self.phrases.setdefault(key, []).append(row)
         self.maxlen = max((len(k) for k in self.phrases), default=1)
+        # the phrase lengths, longest first, of the phrases that start (end) with a token: most
+        # tokens start none, and are passed over with one dictionary lookup
+        starts: dict[str, set[int]] = {}
+        ends: dict[str, set[int]] = {}
+        for key in self.phrases:
+            if key:
+                starts.setdefault(key[0], set()).add(len(key))
+                ends.setdefault(key[-1], set()).add(len(key))
+        self._starting = {t: sorted(n, reverse=True) for t, n in starts.items()}
+        self._ending = {t: sorted(n, reverse=True) for t, n in ends.items()}
 
     def match_at(self, low: list[str], i: int, where=None) -> tuple[dict, int] | None:
         """Longest phrase starting at token ``i`` (optionally only rows where ``where(row)``)."""
-        for length in range(min(self.maxlen, len(low) - i), 0, -1):
+        if i >= len(low):
+            return None
+        for length in self._starting.get(low[i], ()):
+            if i + length > len(low):
+                continue
             for row in self.phrases.get(tuple(low[i:i + length]), ()):
                 if where is None or where(row):
                     return row, length
@@ -136,7 +150,11 @@ class PhraseTable:
 
     def match_ending_at(self, low: list[str], j: int, where=None) -> tuple[dict, int] | None:
         """Longest phrase ending just before token ``j``."""
-        for length in range(min(self.maxlen, j), 0, -1):
+        if j < 1 or j > len(low):
+            return None
+        for length in self._ending.get(low[j - 1], ()):
+            if length > j:
+                continue
             for row in self.phrases.get(tuple(low[j - length:j]), ()):
                 if where is None or where(row):
                     return row, length
@@ -234,7 +252,7 @@ _IN_ALL = re.compile(r"(?:in all|in total|overall|altogether|nationwide|across (
 
 # Words too common to tell a sentence apart: a phrase is keyed by its first word not among them.
 _FUNCTION_WORDS = frozenset("the a an to of in on at by for with from and or all its their his her was were is are "
-                            "be been being have has had did do does not no it they n't 's".split())
+                            "be been being have has had did do does not no it they that which n't 's".split())
 
 
 def _first_words(table: PhraseTable, extra: tuple[str, ...] = ()) -> frozenset:

@@ -81,11 +81,9 @@ def _bare(text: str, low: str, kind: str) -> bool:
     """A sentence that states counts and nothing that would make them one strike's: no attack or
     weapon word (for a casualty), no night, no date, and no capitalised word but its first (no
     place, actor or name): "The occupiers killed 108 children.", "113 cruise missiles were fired." """
-    if kind == "casualty" and _ATTACK_WORDS.search(low):
+    if any(w[:1].isupper() for w in text.split()[1:]) or (kind == "casualty" and _ATTACK_WORDS.search(low)):
         return False
-    if _NIGHT.search(low) or (_dates is not None and _dates.find_date_phrases(text)):
-        return False
-    return not any(w[:1].isupper() for w in text.split()[1:])
+    return not (_NIGHT.search(low) or (_dates is not None and _dates.find_date_phrases(text)))
 
 
 def _carry_total_type(ev: dict, text: str, low: str, prev_text: str | None, kind: str) -> None:
@@ -137,17 +135,17 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     prev_inter: list[dict] = []
     for idx, start, text in rows:
         text = text if isinstance(text, str) else ""
-        low = text.lower()
         cas_ok, verb_ok, weapon_ok, money_ok, number_ok = _prefilter(text)
         # the General Staff's table of the enemy's losses is read by its own rules, and by no other
         report = is_loss_report(text)
         wants_casualty = "casualty" in kinds and cas_ok and number_ok and not report
         wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
         wants_economic = "economic" in kinds and money_ok
-        s = None
-        # an interception sentence may count nothing itself ("All the drones were shot down")
-        if wants_interception or wants_casualty or wants_economic:
-            s = _parse(text)
+        s = low = None
+        # an interception sentence may count nothing itself ("All the drones were shot down");
+        # money amounts are read from the text itself, with no tokens
+        if wants_interception or wants_casualty:
+            s, low = _parse(text), text.lower()
         base = {"sentence_idx": int(idx), "sentence": text}
         events: list[dict] = []
         if report:
@@ -178,7 +176,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
             out["interception"].extend(events)
         # only a sentence that named counts can be completed by the next one
         prev_inter = [e for e in events if e["weapon"] is not None]
-        if s is not None and wants_economic:
+        if wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
         if prev_text is not None:
