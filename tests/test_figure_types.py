@@ -143,6 +143,7 @@ def test_this_year_is_a_running_total_and_last_year_a_period():
     assert types("It was the deadliest strike this year: 12 people were killed in Kryvyi Rih.") == [("casualty", "event")]
 
 
-def test_the_first_days_of_a_year_are_a_period():
+def test_the_first_days_of_a_year_and_a_deployment_are_periods():
     assert types("More than 80 drones were shot down in the first two days of 2023, the president said.") == [
         ("interception", "period")]
+    assert types("Seven members of the brigade died during the 90-day rotation.") == [("casualty", "period")]
