@@ -1357,3 +1357,16 @@ def test_a_scene_place_may_name_its_country_too():
     got = one("Russia launched a missile barrage at Kyiv to exhaust Ukraine's air defences. The military said it had "
               "intercepted all the missiles fired at the city. One person was reported to have been injured.")
     assert [(e["location"], e["injured"]) for e in got if e["kind"] == "casualty"] == [("Kyiv", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eighteen out of 18 missiles apparently aimed at US-made Patriot air defence systems were knocked out.",
+     [("interception", "missile", 18, 18, None)]),
+    ("Some 30 Shahed drones targeting energy facilities in the west of the country were shot down.",
+     [("interception", "drone", None, 30, None)]),
+    # another count or clause between: the verb is not the weapons'
+    ("Russia fired 40 missiles at cities where 20 people were killed.",
+     [("interception", "missile", 40, None, None), ("casualty", 20, None)]),
+])
+def test_a_passive_interception_verb_far_along_the_clause(text, expected):
+    assert figures(text) == expected

@@ -262,6 +262,30 @@ def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
     return None
 
 
+_PASSIVE_REACH = 16  # tokens from a weapon to the passive verb of its clause
+_PASSIVE_AUX = frozenset(("were", "was", "had", "have", "has", "been"))
+
+
+def _distant_passive(s: _Sentence, j: int, nums: list[NumberMention]) -> str | None:
+    """The interception role of a passive verb later in the clause of the weapons ending at token
+    ``j``, when nothing between starts another count or clause: "Eighteen out of 18 missiles
+    apparently aimed at US-made Patriot air defence systems were knocked out". Launches are not
+    read this far: only "intercepted" and "not_reached"."""
+    starts = {m.first for m in nums}
+    inter = tables().intercept
+    for k in range(j, min(len(s.low), j + _PASSIVE_REACH)):
+        w = s.low[k]
+        if k in starts or w in _PUNCT_STOP or w in ("while", "but", "whereas", "and", "which", "that", "who"):
+            return None
+        if w in _PASSIVE_AUX:
+            hit = inter.match_at(s.low, k, lambda r: r["position"] == "after") \
+                or inter.match_at(s.low, k + 1, lambda r: r["position"] == "after")
+            if hit and hit[0]["role"] in ("intercepted", "not_reached"):
+                return hit[0]["role"]
+            return None
+    return None
+
+
 def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig]:
     """Launched / intercepted / not-reached counts of one sentence, in reading order.
 
@@ -295,6 +319,8 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             if role is None:
                 # "59 of 78 missiles and 54 of 106 drones were shot down": the verb after the whole list
                 role = (_intercept_role_after(s, _pair_list_end(s, nums, idx, w2[1] if w2 else nxt.last)) or (None,))[0]
+            if role is None:
+                role = _distant_passive(s, w2[1] if w2 else nxt.last, nums)
             if role in ("intercepted", "not_reached"):
                 weapon = (w2 or own or (None,))[0]
                 cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
@@ -326,6 +352,9 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             role = "launched"  # "of the 43 missiles, 34 were destroyed": the total opens the clause
         if role is None and own and _relative_part_follows(s, own[1], nxt):
             role = "launched"  # "along with 93 missiles, 81 of which were destroyed": the whole of the part
+        if role is None and own and not own[0].get("generic"):
+            role = _distant_passive(s, own[1], nums)
+            subject = subject or role is not None
         nxt_tok = s.low[m.last] if m.last < len(s.low) else "."
         cands.append({"role": role, "value": m.value, "first": qstart, "lead": lead,
                       "last": own[1] if own else m.last, "weapon": own[0] if own else None,
