@@ -1370,3 +1370,10 @@ def test_a_scene_place_may_name_its_country_too():
 ])
 def test_a_passive_interception_verb_far_along_the_clause(text, expected):
     assert figures(text) == expected
+
+
+def test_a_list_of_victims_may_open_with_unlisted_plurals():
+    assert [e["killed"] for e in one("Two colonels, three majors and 12 officers were also killed.")] == [17]
+    # things are no victims, and a list must end in a listed victim
+    assert [e["killed"] for e in one("Two tanks and 12 soldiers were killed.")] == [12]
+    assert one("Two tanks, three trucks and 12 guns were destroyed.") == []

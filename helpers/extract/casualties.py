@@ -439,7 +439,13 @@ def _victim_item(s: _Sentence, i: int, counts: dict[int, NumberMention],
             unknown += 1  # "two emergency workers"
             k += 1
             continue
-        return None
+        break
+    # "Two colonels, three majors and 12 officers were killed": a count and an unlisted plural noun
+    # is an item of a list whose last item is a listed victim (``who`` None marks it, see below)
+    if not singular and unknown and k < len(s.low) and s.low[k] in (",", "and") \
+            and s.low[k - 1].endswith(("s", "men")) and s.low[k - 1] not in _NOT_MODIFIERS \
+            and s.low[k - 1] not in _not_victims():
+        return value, k, None, vague, False
     return None
 
 
@@ -487,7 +493,7 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
             k = nxt[1]
             if joined_by_and:
                 break  # "and" joins the last item: "A and B, and C" is no list of three
-        if len(items) < 2 or all(it[4] for it in items):
+        if len(items) < 2 or all(it[4] for it in items) or items[-1][2] is None:
             i += 1
             continue
         qualifier, qstart = qualifier_before(s.tokens, i) if i in counts else (None, i)
@@ -502,7 +508,7 @@ def _victim_lists(s: _Sentence, taken: set[int]) -> list[_Figure]:
         if bool(before) == bool(after):
             i = k  # nor is any shorter list inside it ("... a woman, and two people were injured")
             continue
-        whos = {it[2] for it in items}
+        whos = {it[2] for it in items if it[2] is not None}
         figure = _Figure(before[0] if before else after[0], sum(it[0] for it in items), qualifier,
                          any(it[3] for it in items), qstart, k if before else after[1],
                          whos.pop() if len(whos) == 1 else "people", bool(before and before[1]),
@@ -537,14 +543,15 @@ def _part_of_casualties(s: _Sentence, first: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _animals() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_resource_csv("animals.csv"))
+def _not_victims(kind: str | None = None) -> frozenset[str]:
+    """Nouns of ``not_victims.csv`` (animals, things), of one ``kind`` or all."""
+    return frozenset(r["word"] for r in read_resource_csv("not_victims.csv") if kind in (None, r["kind"]))
 
 
 def _counts_animals(s: _Sentence, j: int) -> bool:
-    """Whether the count ending before token ``j`` counts animals (``animals.csv``): the noun right
-    after it, or after one adjective ("61 dead cetaceans", "200 cows")."""
-    return any(w in _animals() for w in s.low[j:j + 2])
+    """Whether the count ending before token ``j`` counts animals (``not_victims.csv``): the noun
+    right after it, or after one adjective ("61 dead cetaceans", "200 cows")."""
+    return any(w in _not_victims("animal") for w in s.low[j:j + 2])
 
 
 def _casualty_figures(s: _Sentence) -> list[_Figure]:
