@@ -234,6 +234,18 @@ def _joins(text: str, left: tuple, right: tuple) -> bool:
     return gap[:1] == "." and (gap[1:] == "" or gap[1:].isspace()) and len(left[2]) <= 3 and left[2][:1].isupper()
 
 
+_TITLE_SMALL = frozenset("a an the and or of in on at by for to with as from after over into vs".split())
+
+
+def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the text is a headline in title case ("8 Dead as Russia Strikes Ukraine With
+    Missiles"): four or more words, every one but the small ones capitalised. There a capital
+    says nothing about a name running on, so a place beside a capitalised word is still a place."""
+    words = [w for _, _, w in tokens if w[:1].isalpha()]
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 4 and len(big) >= 3 and all(w[0].isupper() for w in big)
+
+
 def _mentions(text: str) -> list[Mention]:
     """Every place mention in ``text`` with the context flags the rules use."""
     if not isinstance(text, str) or not text:
@@ -242,6 +254,7 @@ def _mentions(text: str) -> list[Mention]:
     stop = stoplist()
     ctx = _context()
     tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    headline = _title_case(tokens)
     out: list[Mention] = []
     i, n_tokens = 0, len(tokens)
     while i < n_tokens:
@@ -284,11 +297,11 @@ def _mentions(text: str) -> list[Mention]:
         next_tok = tokens[i + n] if i + n < n_tokens else None
         i += n
         rules = stop.get(key, frozenset())
-        prev_is_name = (prev_tok is not None and text[prev_tok[1]:start] == " "
+        prev_is_name = (not headline and prev_tok is not None and text[prev_tok[1]:start] == " "
                         and _is_capitalised_name_part(prev_tok[2])
                         and not _starts_sentence(text, prev_tok[0])
                         and prev_tok[2] not in table)
-        next_is_name = (next_tok is not None and text[end:next_tok[0]] == " "
+        next_is_name = (not headline and next_tok is not None and text[end:next_tok[0]] == " "
                         and next_tok[2][:1].isupper() and next_tok[2] not in table
                         and not ctx["place_noun"].match(next_tok[2]))
         # "the Dnipro" is the river, but "the Dnipro bus station" is the city's

@@ -323,3 +323,19 @@ def test_capitalised_words_after_a_locative_word_are_not_its_lower_case_modifier
 def test_a_village_named_as_such_before_its_region_is_found_once():
     found = find_places("Shelling near the village of Kozacha Lopan, Kharkiv region killed two.")
     assert [f["location"] for f in found] == ["Kozacha Lopan", "Kharkiv Oblast"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a title-case headline: capitals say nothing about a name running on
+    ("Russian Strike On Kharkiv Apartment Block Kills Five", "Kharkiv"),
+    ("Drone Attack On Odesa Port Injures Two", "Odesa"),
+    ("8 Dead, Dozens Wounded as Russia Strikes Ukraine With Missiles, Drones", "Ukraine"),
+    # the place a strike verb names is where it fell
+    ("Russia strikes Kharkiv overnight, killing three.", "Kharkiv"),
+])
+def test_headlines_in_title_case_and_strike_verbs_name_the_place(text, place):
+    assert locate(text)["location"] == place
+
+
+def test_a_name_running_on_in_ordinary_text_is_still_no_place():
+    assert locate("Kyiv Post reporters said a strike hit Odesa.")["location"] == "Odesa"
