@@ -1377,3 +1377,15 @@ def test_a_list_of_victims_may_open_with_unlisted_plurals():
     # things are no victims, and a list must end in a listed victim
     assert [e["killed"] for e in one("Two tanks and 12 soldiers were killed.")] == [12]
     assert one("Two tanks, three trucks and 12 guns were destroyed.") == []
+
+
+def test_a_toll_stated_again_is_one_claim():
+    text = ("One person was killed in an air attack on the Kherson region, the governor said. \"The enemy dropped a bomb "
+            "on the city of Beryslav. It hit a house. A 42-year-old man was fatally wounded,\" he said.")
+    assert [(e["killed"], e["location"]) for e in one(text)] == [(1, "Beryslav")]
+    # another place, or a word that adds, keeps both
+    assert len(one("Two people were killed in Kharkiv. Two people were killed in Odesa.")) == 2
+    assert len(one("A drone strike killed one man in Nikopol. Another man was killed nearby.")) == 2
+    # the table keeps the restated row, marked, so the reader sees both sentences
+    table = extract_casualties(sentences_from_text(text))
+    assert table["superseded"].tolist() == [True, False]

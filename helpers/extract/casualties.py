@@ -982,6 +982,55 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
 _REVISION_REACH = 2  # sentences back that a revised toll may restate
 
 
+_ADDS = re.compile(r"\b(?:another|also|more|further|second|third|other|others|separately|elsewhere|later|too|as well|"
+                   r"additional|again|same day|meanwhile|earlier)\b")
+
+
+_RESTATE_REACH = 3  # sentences back that a restated toll may stand
+
+
+def _place_rank(ev: dict, other: dict) -> int | None:
+    """How ``ev``'s place compares with ``other``'s: 1 more specific (a city in the region the
+    other names, or a place where the other has none), 0 the same, -1 less specific, None apart."""
+    a, b = ev["location"], other["location"]
+    if a == b:
+        return 0
+    if not b:
+        return 1
+    if not a:
+        return -1
+    if ev.get("admin1") and ev["admin1"] == b:
+        return 1  # "Beryslav" within "Kherson Oblast"
+    if other.get("admin1") and other["admin1"] == a:
+        return -1
+    return None
+
+
+def _restate(earlier: list[dict], ev: dict, low: str) -> None:
+    """A toll the text states again ("One person was killed in an air attack on the Kherson region
+    ... 'a 42-year-old man was fatally wounded' in Beryslav, the governor said") is one claim: the
+    same killed and injured, within ``_RESTATE_REACH`` sentences, in the same place, an unplaced
+    one or one within the other, in a sentence with no word that adds ("another", "also",
+    "elsewhere"). The less specific row is marked superseded (the later one when they are alike)."""
+    if ev["figure_type"] != "event" or _ADDS.search(low):
+        return
+    for prior in reversed(earlier):
+        if ev["sentence_idx"] - prior["sentence_idx"] > _RESTATE_REACH:
+            return
+        if prior["sentence_idx"] == ev["sentence_idx"] or prior.get("superseded") or prior["figure_type"] != "event":
+            continue
+        if (prior["killed"], prior["injured"]) != (ev["killed"], ev["injured"]):
+            continue
+        rank = _place_rank(ev, prior)
+        if rank is None:
+            continue
+        if rank > 0:
+            prior["superseded"] = True
+        else:
+            ev["superseded"] = True
+        return
+
+
 def _supersede(earlier: list[dict], ev: dict) -> None:
     """Mark the toll that ``ev`` (a revision: "the death toll rose to 9") restates as superseded:
     the latest per-event row before it, within ``_REVISION_REACH`` sentences, in the same place

@@ -20,7 +20,7 @@ from helpers.extract.patterns import (
     CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _IN_ALL, _WORD, _dates,
     _parse, _shares, tables,
 )
-from helpers.extract.casualties import SCENE_REACH, _casualty_events, _supersede
+from helpers.extract.casualties import SCENE_REACH, _casualty_events, _restate, _supersede
 from helpers.extract.interceptions import _finish_interception, _interception_events, _same_class
 from helpers.extract.economic import _economic_figures, _money_regex, may_hold_money
 from helpers.extract.losses import is_loss_report, loss_report_figures
@@ -159,6 +159,8 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                       "superseded": False}
                 if revises:
                     _supersede(out["casualty"], ev)
+                else:
+                    _restate(out["casualty"], ev, low)
                 _carry_total_type(ev, text, low, prev_text, "casualty")
                 out["casualty"].append(ev)
         if s is not None and wants_interception:
