@@ -1389,3 +1389,15 @@ def test_a_toll_stated_again_is_one_claim():
     # the table keeps the restated row, marked, so the reader sees both sentences
     table = extract_casualties(sentences_from_text(text))
     assert table["superseded"].tolist() == [True, False]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seven people in Kyiv were killed.", [("Kyiv", 7, None)]),
+    ("Seven people in Kyiv, Ukraine, and three more in Rostov-on-Don, Russia, are killed as both sides strike.",
+     [("Kyiv", 7, None), ("Rostov-on-Don", 3, None)]),
+    ("Five civilians in Kherson and two in Nikopol were wounded.", [("Kherson", None, 5), ("Nikopol", None, 2)]),
+    # the people of a place who speak are no victims
+    ("Two people in Kharkiv said they were injured.", []),
+])
+def test_victims_with_their_place_before_the_verb(text, expected):
+    assert [(e["location"], e["killed"], e["injured"]) for e in one(text)] == expected

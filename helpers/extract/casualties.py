@@ -46,6 +46,23 @@ def _who_after(s: _Sentence, j: int, limit: int = 3) -> str | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "from"))
+
+
+def _place_name_end(s: _Sentence, k: int) -> int | None:
+    """The token after a capitalised place name at ``k`` ("Kyiv", "Rostov-on-Don", "Kyiv, Ukraine,"),
+    its closing comma passed; None when no capitalised word stands at ``k``."""
+    p = k
+    while p < len(s.low) and p < k + 4 and s.tokens[p].text[:1].isupper() and s.low[p].replace("-", "").isalpha():
+        p += 1
+    if p == k:
+        return None
+    # "in Kyiv, Ukraine, ...": a country after the city, between commas
+    if p + 2 < len(s.low) and s.low[p] == "," and s.tokens[p + 1].text[:1].isupper() and s.low[p + 2] == ",":
+        p += 3
+    return p
+
+
 def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None, bool] | None:
     """Role of a count from the words after it: ("killed", end token, who, among) or None; ``among``
     when the count joins a group ("three children were among the dead"). Before "among the 20
@@ -55,6 +72,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
     k = j
     unknown = 0
     victims_seen = False
+    placed = False  # a place was passed after the victims ("seven people in Kyiv")
     while k < len(s.low) and k < j + limit:
         # "Eleven people, including three children, were injured": step over the aside
         if s.low[k] == "," and _subset_aside(s, k + 1):
@@ -121,6 +139,29 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
             if end is not None:
                 k, limit = end, limit + (end - k)
                 continue
+        # "Seven people in Kyiv were killed", "seven people in Kyiv, Ukraine, ... are killed": a
+        # place after the victims; "... and three (more) in Odesa were killed": the second item
+        # of such a list names no victims again
+        second = k == j and j >= 2 and s.low[j - 2] == "and"
+        if (victims_seen or second) and not unknown and s.low[k] in _PLACE_PREPOSITIONS:
+            end = _place_name_end(s, k + 1)
+            if end is not None:
+                k, limit = end, limit + (end - k)
+                placed = True
+                continue
+        if second and s.low[k] in ("more", "others"):
+            k, victims_seen = k + 1, True
+            continue
+        # "Seven people in Kyiv and three in Odesa were killed": the list runs on to its verb
+        if placed and (s.low[k:k + 1] == ["and"] or s.low[k:k + 2] == [",", "and"]):
+            step = 1 if s.low[k] == "and" else 2
+            if k + step < len(s.low) and _is_count_word(s.low[k + step]):
+                k, limit = k + step + 1, limit + step + 1
+                unknown = 0
+                continue
+        if placed and victims_seen and s.low[k] in ("more", "others", "people"):
+            k += 1
+            continue
         # "10 people are confirmed to have been killed", "were believed to have died"
         if s.low[k] in _REPORTED_PASSIVE and k + 1 < len(s.low) and s.low[k + 1] == "to" and (victims_seen or k > j):
             k, limit = k + 2, limit + 2
