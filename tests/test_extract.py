@@ -1401,3 +1401,9 @@ def test_a_toll_stated_again_is_one_claim():
 ])
 def test_victims_with_their_place_before_the_verb(text, expected):
     assert [(e["location"], e["killed"], e["injured"]) for e in one(text)] == expected
+
+
+def test_a_single_victim_with_a_place_before_the_verb():
+    assert [(e["location"], e["killed"]) for e in one("A 45-year-old woman from Kherson was killed by shelling.")] \
+        == [("Kherson", 1)]
+    assert [(e["location"], e["injured"]) for e in one("A man in Kharkiv was injured.")] == [("Kharkiv", 1)]

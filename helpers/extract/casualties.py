@@ -63,7 +63,8 @@ def _place_name_end(s: _Sentence, k: int) -> int | None:
     return p
 
 
-def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int, str | None, bool] | None:
+def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
+                         seen: bool = False) -> tuple[str, int, str | None, bool] | None:
     """Role of a count from the words after it: ("killed", end token, who, among) or None; ``among``
     when the count joins a group ("three children were among the dead"). Before "among the 20
     dead" the count is a part of the 20, not a figure."""
@@ -71,7 +72,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7) -> tuple[str, int
     who = None
     k = j
     unknown = 0
-    victims_seen = False
+    victims_seen = seen  # the caller read the victims already ("a woman" before ``j``)
     placed = False  # a place was passed after the victims ("seven people in Kyiv")
     while k < len(s.low) and k < j + limit:
         # "Eleven people, including three children, were injured": step over the aside
@@ -417,7 +418,7 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
         if not hit:
             continue
         noun_end = k + hit[1]
-        after = _casualty_role_after(s, noun_end, limit=5)
+        after = _casualty_role_after(s, noun_end, limit=5, seen=True)
         before = t.casualty.match_ending_at(s.low, i, lambda r: r["position"] == "before")
         among = None if after or before else _among_before(s, i)  # "Among the dead was a 12-year-old boy"
         role = after[0] if after else (before[0]["role"] if before else among if among != "subset" else None)
