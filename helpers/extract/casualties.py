@@ -72,7 +72,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
     who = None
     k = j
     unknown = 0
-    victims_seen = seen  # the caller read the victims already ("a woman" before ``j``)
+    victims_seen = False
     placed = False  # a place was passed after the victims ("seven people in Kyiv")
     while k < len(s.low) and k < j + limit:
         # "Eleven people, including three children, were injured": step over the aside
@@ -144,7 +144,8 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
         # place after the victims; "... and three (more) in Odesa were killed": the second item
         # of such a list names no victims again
         second = k == j and j >= 2 and s.low[j - 2] == "and"
-        if (victims_seen or second) and not unknown and s.low[k] in _PLACE_PREPOSITIONS:
+        # (``seen``: the caller read the victims before ``j``, "a woman from Kherson was killed")
+        if (victims_seen or second or (seen and k == j)) and not unknown and s.low[k] in _PLACE_PREPOSITIONS:
             end = _place_name_end(s, k + 1)
             if end is not None:
                 k, limit = end, limit + (end - k)
