@@ -1407,3 +1407,13 @@ def test_a_single_victim_with_a_place_before_the_verb():
     assert [(e["location"], e["killed"]) for e in one("A 45-year-old woman from Kherson was killed by shelling.")] \
         == [("Kherson", 1)]
     assert [(e["location"], e["injured"]) for e in one("A man in Kharkiv was injured.")] == [("Kharkiv", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia hit Ukraine with 9 missiles and 112 drones overnight, the air force said, adding that it had shot down "
+     "3 missiles and 89 drones.", [("interception", "missile", 9, 3, None), ("interception", "drone", 112, 89, None)]),
+    ("Kyiv came under attack from 20 drones, most of which were shot down.", [("interception", "drone", 20, None, None)]),
+    ("A drone hit a house with 4 people inside.", []),
+])
+def test_hit_with_and_attack_from_are_launches(text, expected):
+    assert figures(text) == expected
