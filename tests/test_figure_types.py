@@ -147,3 +147,8 @@ def test_the_first_days_of_a_year_and_a_deployment_are_periods():
     assert types("More than 80 drones were shot down in the first two days of 2023, the president said.") == [
         ("interception", "period")]
     assert types("Seven members of the brigade died during the 90-day rotation.") == [("casualty", "period")]
+
+
+def test_a_monitors_count_for_a_month_is_a_period():
+    assert types("HRMMU verified 232 civilian deaths in June.") == [("casualty", "period")]
+    assert types("Five people were killed in a strike on Odesa in June.") == [("casualty", "event")]
