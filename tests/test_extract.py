@@ -1417,3 +1417,9 @@ def test_a_single_victim_with_a_place_before_the_verb():
 ])
 def test_hit_with_and_attack_from_are_launches(text, expected):
     assert figures(text) == expected
+
+
+def test_bodies_found_at_a_strike_site_are_its_dead_and_bodies_handed_over_are_not():
+    assert [(e["killed"], e["location"]) for e in one("The bodies of five civilians were found after a strike on Izium.")] \
+        == [(5, "Izium")]
+    assert one("The bodies of 50 soldiers were returned to Ukraine.") == []

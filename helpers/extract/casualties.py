@@ -370,11 +370,24 @@ def _counted_by_number_of(s: _Sentence, h: int) -> bool:
     return p >= 1 and s.low[p] == "of" and s.low[p - 1] in _TOLL_HEADS
 
 
+def _found_at_a_site(s: _Sentence) -> bool:
+    """"The bodies of five civilians were found after a strike": bodies found, not handed over."""
+    return any(_recovered_bodies(s, m.first, m.last) for m in s.numbers if m.kind == "count")
+
+
 def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
     """Whether the count ending at token ``j`` counts bodies recovered (``body_recovery.csv``):
     "pulled 15 bodies from the rubble", "12 more bodies were recovered". Those are the dead of the
     strike; repatriated bodies or a mass grave are not (``noncasualty_cues.csv`` drops the sentence)."""
     low, rec = s.low, tables().recovery
+    if qstart >= 2 and low[qstart - 2:qstart] == ["bodies", "of"]:
+        # "the bodies of five civilians were found after the strike": the victims, then the verb
+        k = j
+        victim = tables().victims.match_at(low, k)
+        k += victim[1] if victim else 0
+        while k < len(low) and low[k] in _AUX:
+            k += 1
+        return victim is not None and rec.match_at(low, k, lambda r: r["position"] == "after") is not None
     k = j
     while k < len(low) and low[k] in ("more", "further", "other"):
         k += 1
@@ -963,7 +976,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
             figures = _drop_among_parts(figures, before)
     if not figures:
         return []
-    if t.noncasualty.find_all(s.low) and not s.weapons:
+    if t.noncasualty.find_all(s.low) and not s.weapons and not _found_at_a_site(s):
         return []
     cue_hits = _cue_hits(s)
     cues = {row["kind"] for _, _, row in cue_hits}
