@@ -372,7 +372,8 @@ def _counted_by_number_of(s: _Sentence, h: int) -> bool:
 
 def _found_at_a_site(s: _Sentence) -> bool:
     """"The bodies of five civilians were found after a strike": bodies found, not handed over."""
-    return any(_recovered_bodies(s, m.first, m.last) for m in s.numbers if m.kind == "count")
+    return any(m.first >= 2 and s.low[m.first - 2:m.first] == ["bodies", "of"] and _recovered_bodies(s, m.first, m.last)
+               for m in s.numbers if m.kind == "count")
 
 
 def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
