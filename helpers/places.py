@@ -293,6 +293,8 @@ def _mentions(text: str) -> list[Mention]:
             if listed and table.get(f"{key} region", place).kind == "region":
                 place = table[f"{key} region"]
         before = text[max(0, start - 80):start]
+        if before.endswith("#"):
+            before = before[:-1]  # "killed every day in #Ukraine": a hashtag is the word it tags
         prev_tok = tokens[i - 1] if i > 0 else None
         next_tok = tokens[i + n] if i + n < n_tokens else None
         i += n

@@ -1423,3 +1423,35 @@ def test_bodies_found_at_a_strike_site_are_its_dead_and_bodies_handed_over_are_n
     assert [(e["killed"], e["location"]) for e in one("The bodies of five civilians were found after a strike on Izium.")] \
         == [(5, "Izium")]
     assert one("The bodies of 50 soldiers were returned to Ukraine.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Air defences destroyed one plane, one unmanned aerial vehicle (UAV), and four cruise missiles.",
+     [("interception", "drone", None, 1, None), ("interception", "cruise missile", None, 4, None)]),
+    ("Russia launched at least 570 drones and 40 hypersonic, ballistic, and cruise missiles across Ukraine.",
+     [("interception", "drone", 570, None, None), ("interception", "missile", 40, None, None)]),
+])
+def test_planes_are_no_interceptions_and_lists_of_kinds_name_one_weapon(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_toll_named_with_its_place_inside_a_nationwide_sentence_is_that_place():
+    got = one("Russia launches 597 drones and 26 cruise missiles across Ukraine, killing two civilians in Chernivtsi, "
+              "injuring 20 others.")
+    assert [(e["location"], e["killed"], e["injured"]) for e in got if e["kind"] == "casualty"] == [("Chernivtsi", 2, 20)]
+    assert [e["location"] for e in one("Russian strikes across the country killed eight civilians.")] == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said the attack using 91 long-range attack drones failed. All the drones were destroyed by air defence.",
+     [("interception", "drone", 91, 91, None)]),
+    ("Russia launches one of its largest attacks on the grid, with about 290 missiles fired and drones striking the west.",
+     [("interception", "missile", 290, None, None)]),
+    ("Since last night, there have been almost 500 drones – a large number of Shaheds – as well as 40 missiles.",
+     [("interception", "drone", 500, None, None), ("interception", "missile", 40, None, None)]),
+    # a participle gives way to the clause's own verb; "one of" its drones is one
+    ("Missiles fired at Kyiv were shot down.", []),
+    ("One of its drones was shot down over Kursk.", [("interception", "drone", None, 1, None)]),
+])
+def test_attack_using_participles_existentials_and_dashed_asides(text, expected):
+    assert figures(text) == expected

@@ -152,3 +152,8 @@ def test_the_first_days_of_a_year_and_a_deployment_are_periods():
 def test_a_monitors_count_for_a_month_is_a_period():
     assert types("HRMMU verified 232 civilian deaths in June.") == [("casualty", "period")]
     assert types("Five people were killed in a strike on Odesa in June.") == [("casualty", "event")]
+
+
+def test_since_war_began_without_an_article_is_a_running_total():
+    assert types("Nearly 80 rescuers killed in Ukraine while responding to strikes since war began, officials say") == [
+        ("casualty", "cumulative")]

@@ -339,3 +339,7 @@ def test_headlines_in_title_case_and_strike_verbs_name_the_place(text, place):
 
 def test_a_name_running_on_in_ordinary_text_is_still_no_place():
     assert locate("Kyiv Post reporters said a strike hit Odesa.")["location"] == "Odesa"
+
+
+def test_a_hashtag_is_the_place_it_tags():
+    assert locate("Nearly 850 civilians have been killed in #Ukraine since the invasion began.")["location"] == "Ukraine"

@@ -754,7 +754,8 @@ def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> 
                         len(s.low))
             between = s.text[s.tokens[a + n - 1].end:s.tokens[first].start]
             after = s.text[s.tokens[last - 1].end:s.tokens[stop - 1].end] if stop > last else ""
-            if not _places.find_places(between) and not _places.find_places(after):
+            within = s.text[s.tokens[first].start:s.tokens[last - 1].end]  # "killing two in Chernivtsi, injuring 20"
+            if not _places.find_places(between) and not _places.find_places(after) and not _places.find_places(within):
                 hit = (row, n)
     place = _places.gazetteer().get(hit[0]["place"]) if hit else None
     if place is None:

@@ -19,6 +19,10 @@ from helpers.extract.patterns import (
 from helpers.extract.casualties import _cues, _group, _locate, _typed_figure
 
 
+_WEAPON_ADJECTIVES = frozenset("hypersonic ballistic cruise guided aeroballistic anti-ship anti-aircraft sea-based "
+                               "air-launched ground-launched attack strike kamikaze jet-powered".split())
+
+
 def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | None:
     """A weapon named right after a count ("21 Shahed suicide drones"): (row, end token)."""
     wt = tables().weapons
@@ -34,6 +38,17 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
         if hit:
             first = wt.match_at(s.low, j) or (None,)
             return (first[0] if first[0] and first[0]["weapon_class"] == hit[0]["weapon_class"] else hit[0]), k + hit[1]
+    if j < len(s.low) and s.low[j] in _WEAPON_ADJECTIVES:
+        # "40 hypersonic, ballistic, and cruise missiles": a list of kinds before one noun
+        k = j
+        while k < min(len(s.low), j + 8) and (s.low[k] in _WEAPON_ADJECTIVES or s.low[k] in (",", "and", "or")):
+            k += 1
+        hit = wt.match_at(s.low, k) if k > j + 1 and s.low[k - 1] in _WEAPON_ADJECTIVES else None
+        if hit is None and k > j + 1:
+            hit = wt.match_at(s.low, k - 1)  # "... and cruise missiles": the last kind starts the noun
+            k -= 1
+        if hit and any(w in (",", "and", "or") for w in s.low[j:k]):
+            return hit[0], k + hit[1]
     for k in range(j, min(len(s.low), j + limit)):
         hit = wt.match_at(s.low, k)
         if hit:
@@ -119,7 +134,7 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
     while k < len(s.low) and k < j + limit:
         hit = t.intercept.match_at(s.low, k, lambda r: r["position"] == "after")
         if hit:
-            if participle is None and hit[1] == 1 and s.low[k] == "launched":
+            if participle is None and hit[1] == 1 and s.low[k] in ("launched", "fired"):
                 participle = ("launched", k + 1, True)
                 k, limit = k + 1, limit + 4
                 continue
@@ -232,6 +247,10 @@ def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
     coordination ("408 drones and 40 missiles"), or a continuation phrase ("along with") after an
     aside of at most ``_ASIDE_MAX`` tokens with no clause break and no interception verb of its own."""
     gap = tuple(s.low[prev_last:lead])
+    if gap[:1] == ("(",) and ")" in gap[:6]:
+        gap = gap[gap.index(")") + 1:]  # "one unmanned aerial vehicle (UAV), and four cruise missiles"
+    elif gap[:1] in (("–",), ("—",), ("--",)) and gap[0] in gap[1:10]:
+        gap = gap[gap.index(gap[0], 1) + 1:]  # "500 drones – a large number of Shaheds – as well as 40 missiles"
     if gap in _COORDINATION:
         return True
     # "launched 1,100 drones against Ukraine, more than 890 guided bombs and 50 missiles": a short
@@ -260,6 +279,16 @@ def _inherited_role(s: _Sentence, cands: list[dict], lead: int) -> str | None:
         if c["role"]:
             return c["role"] if _continues(s, c["last"], lead) else None
     return None
+
+
+_SUPERLATIVES = frozenset("largest biggest heaviest most deadliest worst fiercest greatest strongest longest "
+                          "massive major".split())
+
+
+def _one_of_the_most(s: _Sentence, m: NumberMention) -> bool:
+    """"Russia launches one of its largest attacks": "one of" a superlative counts no weapon."""
+    return m.value == 1 and s.low[m.last:m.last + 1] == ["of"] and any(
+        w in _SUPERLATIVES for w in s.low[m.last + 1:m.last + 3])
 
 
 _PASSIVE_REACH = 16  # tokens from a weapon to the passive verb of its clause
@@ -292,7 +321,8 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
     Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
     count it is coordinated with ("launched 408 drones and 40 missiles").
     """
-    nums = [m for m in s.numbers if m.kind == "count" and not m.vague and not _is_subset(s, m.first)]
+    nums = [m for m in s.numbers if m.kind == "count" and not m.vague and not _is_subset(s, m.first)
+            and not _one_of_the_most(s, m)]
     cands: list[dict] = []
     skip_next = False
     for idx, m in enumerate(nums):
