@@ -1455,3 +1455,9 @@ def test_a_toll_named_with_its_place_inside_a_nationwide_sentence_is_that_place(
 ])
 def test_attack_using_participles_existentials_and_dashed_asides(text, expected):
     assert figures(text) == expected
+
+
+def test_a_span_of_time_after_a_casualty_verb_counts_no_victims():
+    assert [e["killed"] for e in one("After he was killed two months later in a plane crash, the ministry fell silent.")] \
+        == [1]  # he, not the two months
+    assert [e["killed"] for e in one("The strike killed two people.")] == [2]

@@ -599,6 +599,9 @@ def _part_of_casualties(s: _Sentence, first: int) -> bool:
     return False
 
 
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades minute hour day week month year".split())
+
+
 @lru_cache(maxsize=1)
 def _not_victims(kind: str | None = None) -> frozenset[str]:
     """Nouns of ``not_victims.csv`` (animals, things), of one ``kind`` or all."""
@@ -621,7 +624,9 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
         if m.first > 0 and s.low[m.first - 1] == "no":
             continue  # "no one was hurt" states that nobody was
         if _counts_animals(s, m.last):
-            continue  # "61 dead cetaceans", "killed 200 cows and two workers": animals are no casualties
+            continue  # "61 dead cetaceans", "a strike killed 200 cows": animals are no casualties
+        if s.low[m.last:m.last + 1] and s.low[m.last] in _TIME_UNITS:
+            continue  # "Prigozhin was killed two months later": a span of time, not victims
         qualifier, qstart = qualifier_before(s.tokens, m.first)
         group = _group_before(s, qstart)  # "killed a family of five": the five are the victims
         if group:
