@@ -736,6 +736,11 @@ def _cues(s: _Sentence) -> set[str]:
     return {row["kind"] for _, _, row in _cue_hits(s)}
 
 
+def _clause_stop(s: _Sentence, k: int) -> int:
+    """The first token from ``k`` on that ends a figure's clause (a stop, "while", "but"), else the end."""
+    return next((j for j in range(k, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")), len(s.low))
+
+
 def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> dict | None:
     """The country a toll is stated for when a scope phrase (``place_scope.csv``: "across Ukraine",
     "nationwide") goes with its figures, else None: right after them ("130 injured across
@@ -755,8 +760,7 @@ def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> 
         earlier = [h for h in t.scope.find_all(s.low[:first]) if s.tokens[h[0]].start >= clause_start]
         if earlier:
             a, n, row = earlier[-1]
-            stop = next((j for j in range(last, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")),
-                        len(s.low))
+            stop = _clause_stop(s, last)
             between = s.text[s.tokens[a + n - 1].end:s.tokens[first].start]
             after = s.text[s.tokens[last - 1].end:s.tokens[stop - 1].end] if stop > last else ""
             within = s.text[s.tokens[first].start:s.tokens[last - 1].end]  # "killing two in Chernivtsi, injuring 20"
@@ -956,8 +960,7 @@ def _elsewhere(s: _Sentence, event: list[_Figure], f: _Figure) -> bool:
     between = s.low[event[-1].last:f.first]
     if not any(w in _PUNCT_STOP or w in ("while", "whereas", "and") for w in between):
         return False
-    stop = next((j for j in range(f.last, len(s.low)) if s.low[j] in _PUNCT_STOP or s.low[j] in ("while", "but")),
-                len(s.low))
+    stop = _clause_stop(s, f.last)
     here = _locate(s.text, s.tokens[event[0].first].start, s.tokens[f.first].start)
     there = _locate(s.text, s.tokens[f.first].start, s.tokens[stop - 1].end)
     return bool(here and there and here.get("location") != there.get("location")

@@ -292,7 +292,7 @@ def _one_of_the_most(s: _Sentence, m: NumberMention) -> bool:
 
 
 _PASSIVE_REACH = 16  # tokens from a weapon to the passive verb of its clause
-_PASSIVE_AUX = frozenset(("were", "was", "had", "have", "has", "been"))
+_VERB_AUX = frozenset(("were", "was", "had", "have", "has", "been"))  # before a passive or perfect verb
 
 
 def _distant_passive(s: _Sentence, j: int, nums: list[NumberMention]) -> str | None:
@@ -306,7 +306,7 @@ def _distant_passive(s: _Sentence, j: int, nums: list[NumberMention]) -> str | N
         w = s.low[k]
         if k in starts or w in _PUNCT_STOP or w in ("while", "but", "whereas", "and", "which", "that", "who"):
             return None
-        if w in _PASSIVE_AUX:
+        if w in _VERB_AUX:
             hit = inter.match_at(s.low, k, lambda r: r["position"] == "after") \
                 or inter.match_at(s.low, k + 1, lambda r: r["position"] == "after")
             if hit and hit[0]["role"] in ("intercepted", "not_reached"):
@@ -390,8 +390,9 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                       "last": own[1] if own else m.last, "weapon": own[0] if own else None,
                       "all_of": all_of, "extra": [], "bare_ok": own is not None or subject or nxt_tok in _BARE_FOLLOWERS,
                       "breakdown": breakdown, "relative": relative})
-    cands = sorted(cands + _singular_candidates(s, cands), key=lambda c: c["first"])
-    cands = sorted(cands + _none_launched(s, cands), key=lambda c: c["first"])
+    cands += _singular_candidates(s, cands)
+    cands += _none_launched(s, cands)  # after the singular ones: their spans are taken too
+    cands.sort(key=lambda c: c["first"])
     for c in cands:
         # "involving 91 long-range drones that were intercepted": the launch count, all intercepted
         if c["role"] == "launched" and not c["extra"] and c["last"] < len(s.low) and s.low[c["last"]] in ("that", "which"):
@@ -674,24 +675,22 @@ def _all_of_the_ones_before(s: _Sentence, prev_events: list[dict]) -> None:
     were shot down" (35 of 35); "destroyed everything" after a list completes each of its weapons.
     Only events with a launch count and no interception count are completed, in place."""
     low = s.text.lower()
-    if prev_events and _NONE_BEFORE.match(low) and _ALL_BEFORE_VERB.search(low):
-        # "... six Kinzhal missiles. None of which were shot down." (a sentence cut at a stop)
-        for ev in prev_events:
-            if ev["launched"] is not None and ev["intercepted"] is None:
-                ev["intercepted"] = 0
-                _finish_interception(ev)
-        return
-    m = _ALL_BEFORE.search(low)
-    if m is None or not prev_events or not _ALL_BEFORE_VERB.search(low):
+    if not prev_events or not _ALL_BEFORE_VERB.search(low):
         return
     open_events = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None]
-    if m.group("what"):
-        hit = tables().weapons.match_at([m.group("what") + "s"], 0) or tables().weapons.match_at([m.group("what")], 0)
-        if hit is None:
+    # "... six Kinzhal missiles. None of which were shot down." (a sentence cut at a stop): none of them
+    none = _NONE_BEFORE.match(low) is not None
+    if not none:
+        m = _ALL_BEFORE.search(low)
+        if m is None:
             return
-        open_events = [e for e in open_events if _same_class(e, hit[0])]
+        if m.group("what"):
+            hit = tables().weapons.match_at([m.group("what") + "s"], 0) or tables().weapons.match_at([m.group("what")], 0)
+            if hit is None:
+                return
+            open_events = [e for e in open_events if _same_class(e, hit[0])]
     for ev in open_events:
-        ev["intercepted"] = ev["launched"]
+        ev["intercepted"] = 0 if none else ev["launched"]
         _finish_interception(ev)
 
 
@@ -717,7 +716,8 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
     into those events in place instead."""
     t = tables()
-    if not t.intercept_re.search(s.text.lower()):
+    low_text = s.text.lower()
+    if not t.intercept_re.search(low_text):
         return []
     cues = _cues(s)
     if "not_interception" in cues:
@@ -779,7 +779,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
             # count of a class this sentence has already given is another type, not a share
             target = None
         if target is not None and values["intercepted"] is not None and target["intercepted"] is not None \
-                and values["intercepted"] < target["intercepted"] and not _WHOLE_OR_EARLIER.search(s.text.lower()):
+                and values["intercepted"] < target["intercepted"] and not _WHOLE_OR_EARLIER.search(low_text):
             continue  # "11 drones were shot down over the Belgorod region": a share of the total before
         if target is not None:
             if all(target[r] is None for r, v in values.items() if v is not None):

@@ -210,13 +210,14 @@ def tables() -> _Tables:
     inter = PhraseTable(read_resource_csv("interception_terms.csv"), "term")
     scope = PhraseTable(read_resource_csv("place_scope.csv"), "phrase")
     words = sorted(number_words(), key=len, reverse=True)
+    weapons = PhraseTable(read_resource_csv("weapons.csv"), "pattern")
     victims = read_resource_csv("victims.csv")
     # a headline may open with a victim and no article: "Woman injured in drone attack on Kharkiv"
     singular = sorted({r["term"] for r in victims if r["number"] == "singular" and r["who"]}, key=len, reverse=True)
     return _Tables(
         casualty=cas,
         victims=PhraseTable(victims, "term"),
-        weapons=PhraseTable(read_resource_csv("weapons.csv"), "pattern"),
+        weapons=weapons,
         generic_targets=PhraseTable(read_resource_csv("generic_targets.csv"), "pattern"),
         targets=PhraseTable(read_resource_csv("targets.csv"), "pattern"),
         intercept=inter,
@@ -236,7 +237,7 @@ def tables() -> _Tables:
                              + r"|^(?:" + "|".join(map(re.escape, singular)) + r")\b"),
         casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
         intercept_words=_first_words(inter),
-        weapon_words=_first_words(PhraseTable(read_resource_csv("weapons.csv"), "pattern"))
+        weapon_words=_first_words(weapons)
         | _first_words(PhraseTable(read_resource_csv("generic_targets.csv"), "pattern")),
     )
 
