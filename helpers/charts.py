@@ -399,8 +399,10 @@ def plot_casualties_by_place(totals, source: str = ""):
     top = rows.iloc[-1]
     reports = f" ({int(top['reports']):,} report{'s' if int(top['reports']) != 1 else ''})" \
         if "reports" in rows.columns and pd.notna(top.get("reports")) else ""
-    ax.set_title(f"{top['location']}: the largest reported toll, {killed[-1]:,.0f} killed and "
-                 f"{injured[-1]:,.0f} injured{reports}")
+    # a place's bar sums its strikes: only a single strike's is "a reported toll"
+    strikes = int(top["events"]) if "events" in rows.columns and pd.notna(top.get("events")) else 1
+    what = "the largest reported toll" if strikes == 1 else f"the most killed and injured, over {strikes:,} strikes"
+    ax.set_title(f"{top['location']}: {what}, {killed[-1]:,.0f} killed and {injured[-1]:,.0f} injured{reports}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     note = f"{left_out} vague or cumulative figure(s) not drawn. " if left_out else ""
     add_footnote(fig, f"{note}{EXTRACTION_NOTE}\n{source}".strip())
@@ -649,7 +651,8 @@ def plot_locator_map(casualties, outline_geojson_path, source: str = MAP_SOURCE,
                       markeredgecolor="black", label=c) for c in dict.fromkeys(points["weapon_class"])]
     ax.legend(handles=handles, title="Weapon (area = killed + injured)", loc="lower left", fontsize=8)
     top = points.iloc[0]
-    ax.set_title(f"{len(points)} place{'s' if len(points) != 1 else ''} with casualties; most killed and injured: "
+    n_places = points["location"].nunique()  # a place struck by two weapon classes is two points, one place
+    ax.set_title(f"{n_places} place{'s' if n_places != 1 else ''} with casualties; most killed and injured: "
                  f"{top['location']} ({top['killed']:g} killed, {top['injured']:g} injured)")
     add_footnote(fig, source)
     return fig

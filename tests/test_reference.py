@@ -418,6 +418,25 @@ def test_locator_map_titles():
     assert any("Made with Natural Earth" in t.get_text() for t in fig.texts)
     empty = plot_locator_map(None, OUTLINE)
     assert empty.axes[0].get_title() == "No casualty event could be placed on the map"
+    # one place struck by a missile and by a drone is two points and one place
+    two = pd.concat([cas_rows(), pd.DataFrame([dict(location="Zaporizhzhia", latitude=47.84, longitude=35.14,
+                                                    weapon="drone", killed=2.0, injured=0.0, aggregate=False)])])
+    assert plot_locator_map(two, OUTLINE).axes[0].get_title() == (
+        "2 places with casualties; most killed and injured: Zaporizhzhia (1 killed, 33 injured)")
+    plt.close("all")
+
+
+def test_casualties_by_place_title_says_when_a_bar_sums_strikes():
+    import matplotlib.pyplot as plt
+
+    from helpers.charts import plot_casualties_by_place
+
+    totals = pd.DataFrame([dict(location="Ukraine", figures="per event", events=4, reports=4, killed=32, injured=4),
+                           dict(location="Kyiv", figures="per event", events=1, reports=1, killed=None, injured=10)])
+    assert plot_casualties_by_place(totals).axes[0].get_title() == (
+        "Ukraine: the most killed and injured, over 4 strikes, 32 killed and 4 injured (4 reports)")
+    assert plot_casualties_by_place(totals.iloc[1:]).axes[0].get_title() == (
+        "Kyiv: the largest reported toll, 0 killed and 10 injured (1 report)")
     plt.close("all")
 
 
