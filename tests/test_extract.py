@@ -1461,3 +1461,9 @@ def test_a_span_of_time_after_a_casualty_verb_counts_no_victims():
     assert [e["killed"] for e in one("After he was killed two months later in a plane crash, the ministry fell silent.")] \
         == [1]  # he, not the two months
     assert [e["killed"] for e in one("The strike killed two people.")] == [2]
+
+
+def test_each_money_amount_names_what_it_measures_up_to_the_next_amount():
+    got = extract_economic_figures(sentences_from_text(
+        "Biden also requested $8.5bn in economic aid to Kyiv and $3bn in humanitarian relief, as well as funds."))
+    assert got[["amount", "what"]].values.tolist() == [[8.5e9, "economic aid to Kyiv"], [3e9, "humanitarian relief"]]

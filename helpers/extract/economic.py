@@ -68,7 +68,8 @@ def _economic_figures(text: str) -> list[dict]:
     out = []
     cur_rows = {r["pattern"].lower(): r["currency"] for r in tables().currencies}
     ratio = _RATIO.search(text)
-    for m in _money_regex().finditer(text):
+    amounts = list(_money_regex().finditer(text))
+    for n, m in enumerate(amounts):
         i = "0" if m.group("cur0") else "1"
         value = parse_digits(m.group(f"num{i}"))
         if value is None:
@@ -76,12 +77,19 @@ def _economic_figures(text: str) -> list[dict]:
         scale = (m.group(f"scale{i}") or "").lower() or None
         amount = value * _SCALES.get(scale or "", 1.0)
         # what it measures: the nearest measure noun before the amount ("the cost of rebuilding
-        # Ukraine will be $411 billion"), else the phrase after it ("$1 billion in military aid")
-        before = list(_MEASURE.finditer(text[:m.start()]))
-        after = _WHAT_AFTER.match(text[m.end():])
+        # Ukraine will be $411 billion"), else the phrase after it ("$1 billion in military aid").
+        # Each amount reads only up to the next one, and the words between two amounts that name
+        # what the first measures are not the second's: "$8.5bn in economic aid to Kyiv and $3bn in
+        # humanitarian relief" is economic aid, then humanitarian relief
+        prev_end = amounts[n - 1].end() if n else 0
+        next_start = amounts[n + 1].start() if n + 1 < len(amounts) else len(text)
+        owned = n > 0 and _WHAT_AFTER.match(text[prev_end:m.start()]) is not None
+        before = [] if owned else list(_MEASURE.finditer(text[:m.start()]))
+        after = _WHAT_AFTER.match(text[m.end():next_start])
         what = before[-1].group(0) if before else (after.group("what") or after.group("noun") if after else None)
         if what:
             what = re.sub(r"^(?:the|a|an)\s+", "", what.strip(), flags=re.IGNORECASE)
+            what = re.sub(r"\s+(?:and|or|plus|as well as)$", "", what, flags=re.IGNORECASE) or None
         rec = {
             "char_start": m.start(), "char_end": m.end(),
             "amount": amount, "currency": cur_rows[m.group(f"cur{i}").lower()],
