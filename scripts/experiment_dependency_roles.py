@@ -37,12 +37,12 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from experiment_role_classifier import FIELDS, features, gold_role  # noqa: E402
+from experiment_role_classifier import FIELDS, features, gold_role
 
-from helpers.dates import publication_day  # noqa: E402
-from helpers.extract import extract_events  # noqa: E402
-from helpers.ingest import split_sentences  # noqa: E402
-from helpers.numbers import find_numbers, tokenize  # noqa: E402
+from helpers.dates import publication_day
+from helpers.extract import extract_events
+from helpers.ingest import split_sentences
+from helpers.numbers import find_numbers, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 
