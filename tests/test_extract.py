@@ -1068,6 +1068,7 @@ def test_deaths_inside_a_combined_count_whose_noun_opens_the_clause():
      [("casualty", 3, 1)]),
     ("The mayor said at least 10 people are confirmed to have been killed so far.", [("casualty", 10, None)]),
     ("Officials said four soldiers were believed to have died in the blast.", [("casualty", 4, None)]),
+    ("Some 500,000 are estimated to have died in the fighting, the agency said.", [("casualty", 500000, None)]),
     ("The strike killed his wife and daughter.", [("casualty", 2, None)]),
     ("Oleh Petrenko's wife, mother-in-law, and baby were killed in a strike on their flat in Odesa.",
      [("casualty", 3, None)]),

@@ -224,7 +224,7 @@ def _of_group_end(s: _Sentence, k: int) -> int | None:
 _SPEECH = _REPORTED | frozenset("says say told tells telling saying".split())
 
 
-_REPORTED_PASSIVE = frozenset("confirmed believed reported said feared thought known presumed understood".split())
+_REPORTED_PASSIVE = frozenset("confirmed believed reported said feared thought known presumed understood estimated".split())
 
 
 _PROPER_MODIFIERS = 5  # capitalised words of a name before the victims: "Sloviansk Thermal Power Plant engineers"
