@@ -36,8 +36,9 @@ there is none there, in the whole text), is chosen by these rules, in order:
    then a plain mention; then a possessive one ("Kyiv's air force");
    last a relative one ("a town south of Kyiv", "30 km from Kharkiv"), which points away from it.
 3. ties: a city before a region before a country, then the leftmost.
-4. a region or country that wins is replaced by a city mentioned inside it, when there is one
-   (the more precise place).
+4. a country that wins is replaced by a region mentioned inside it, and a region by a city
+   mentioned inside it, when there is one (the more precise place: "in southern Ukraine's Kherson
+   region", "across Ukraine ..., the Kharkiv governor said").
 """
 
 from __future__ import annotations
@@ -428,6 +429,10 @@ def locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
     if not candidates:
         return None
     best = min(candidates, key=lambda m: (_tier(m), KIND_RANK[m.place.kind], m.start))
+    if best.place.kind == "country":
+        regions = [m for m in candidates if m.place.kind == "region" and _tier(m) < 3 and _inside(m.place, best.place)]
+        if regions:
+            best = min(regions, key=lambda m: (_tier(m), m.start))  # "in southern Ukraine's Kherson region"
     if best.place.kind != "city":
         cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and _inside(m.place, best.place)]
         if cities:

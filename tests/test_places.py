@@ -343,3 +343,11 @@ def test_a_name_running_on_in_ordinary_text_is_still_no_place():
 
 def test_a_hashtag_is_the_place_it_tags():
     assert locate("Nearly 850 civilians have been killed in #Ukraine since the invasion began.")["location"] == "Ukraine"
+
+
+def test_a_winning_country_gives_way_to_a_region_named_inside_it():
+    assert locate("Russian shelling in southern Ukraine’s Kherson region has killed four people.")["location"] \
+        == "Kherson Oblast"
+    assert locate("Russian shelling in southern Ukraine has killed four people.")["location"] == "Ukraine"
+    # a city inside the region still wins over both
+    assert locate("Shelling in southern Ukraine’s Kherson region hit Beryslav.")["location"] == "Beryslav"
