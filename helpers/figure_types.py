@@ -55,6 +55,9 @@ _COMPARISON = re.compile(
 _COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
 # the words after "than" name what a figure is compared with: a historical cue there dates the
 # comparison, not the figure
+# "in a seven-hour attack last week, killing two": one attack dated by the period, not a period's total
+_ONE_ATTACK_BEFORE = re.compile(r"\b(?:a|an|one|the|that|this)\b(?:\s+[\w'’-]+){0,3}?\s+"
+                                r"(?:attack|strike|airstrike|raid|assault|bombardment|barrage)\s+$")
 _COMPARED_WITH = re.compile(r"\bthan\b(?:\s+[\w'’]+){0,4}\s+$")
 # "a man who survived World War Two", "a veteran of the Afghan war": the era is a person's past,
 # told in a relative clause or a noun before the cue, not the era of the figure
@@ -117,6 +120,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
         for m in cue.regex.finditer(low, a, b):
             if cue.rank in _SILENCED_RANKS and (night and cue.figure_type == "period"
                                                 or _closes_comparison(low, a, m.start())):
+                continue
+            if cue.figure_type == "period" and _ONE_ATTACK_BEFORE.search(low[max(a, m.start() - 60):m.start()]):
                 continue
             if cue.figure_type == "historical" and m.start() >= span[1] and _COMPARED_WITH.search(low[max(a, m.start() - 40):m.start()]):
                 continue  # "16,000 Russians who have died in Ukraine, more than in the Soviets' Afghan war"

@@ -1468,3 +1468,51 @@ def test_each_money_amount_names_what_it_measures_up_to_the_next_amount():
     got = extract_economic_figures(sentences_from_text(
         "Biden also requested $8.5bn in economic aid to Kyiv and $3bn in humanitarian relief, as well as funds."))
     assert got[["amount", "what"]].values.tolist() == [[8.5e9, "economic aid to Kyiv"], [3e9, "humanitarian relief"]]
+
+
+# --- round-7 real-text phrasings (own wording) --------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "a record" between the verb and its count; "dispatched" launches
+    ("Moscow launched a record 728 drones at Ukraine overnight.", [("interception", "drone", 728, None, None)]),
+    ("Russia dispatched 96 drones towards Odesa.", [("interception", "drone", 96, None, None)]),
+    # a dashed aside between "all N drones" and its verb
+    ("All 12 drones - five of them aimed at the capital - were destroyed, the air force said.",
+     [("interception", "drone", 12, 12, None)]),
+    # a "with N destroyed over ..." breakdown of a larger count is a part; "with N more" adds to it
+    ("Air defence destroyed 30 drones overnight, with 11 destroyed over the Sumy region.",
+     [("interception", "drone", None, 30, None)]),
+    ("Air defence destroyed 30 drones overnight, with 11 more destroyed at dawn.",
+     [("interception", "drone", None, 30, None), ("interception", "drone", None, 11, None)]),
+    # projectiles, HIMARS and unmanned aircraft are weapons
+    ("The ministry said air defence shot down eight HIMARS projectiles over the bridge.",
+     [("interception", "missile", None, 8, None)]),
+    ("Three unmanned aircraft were shot down over the city.", [("interception", "drone", None, 3, None)]),
+    # a tally added to later is one figure, the sum; "adding that" adds no count
+    ("The ministry said 60 drones were shot down over five regions, later adding another 14.",
+     [("interception", "drone", None, 74, None)]),
+    ("Air defence shot down 40 drones, the ministry said, adding that the debris hurt nobody.",
+     [("interception", "drone", None, 40, None)]),
+    ("Since February they have spent more than 3,000 missiles on Ukrainian cities.",
+     [("interception", "missile", 3000, None, None)]),
+])
+def test_round_seven_interception_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_toll_stated_before_the_toll_rose_is_outdated():
+    text = ("The strike on a cafe in the village killed 51 people. In a briefing before the death toll rose, "
+            "the spokeswoman said: “49 innocent people were killed by a Russian airstrike.”")
+    assert figures(text) == [("casualty", 51, None)]
+    # a rise stated plainly is still the revision that stands
+    assert figures("Five people were killed in Kharkiv. The death toll rose to seven.") == [("casualty", 7, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia pounded Kyiv in a seven-hour attack last week, killing two people.", "event"),
+    ("A missile strike last month killed 12 people in Dnipro.", "event"),
+    ("Russian strikes last week killed 40 people across Ukraine.", "period"),
+    ("In attacks last week, 30 people were killed.", "period"),
+])
+def test_one_attack_dated_by_a_period_is_an_event(text, expected):
+    assert [e["figure_type"] for e in one(text, "casualty")] == [expected]

@@ -1020,8 +1020,11 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
         # "killed seven and injured 64; he later raised the toll to seven dead and 66 wounded": a
         # revision cue before the figures (after the previous event's) restates an earlier toll
         prior_end = max(f.last for f in groups[gi - 1]) if gi else 0
-        revises = any(row["kind"] in ("update", "revision") and prior_end <= a < first for a, _, row in cue_hits) \
-            or any(f.update for f in group)
+        revision_cues = [a for a, _, row in cue_hits if row["kind"] in ("update", "revision") and prior_end <= a < first]
+        # "In a briefing before the death toll rose, she said: '49 people who were killed'": the
+        # figure is the one the toll rose from, so a later or earlier statement of it stands
+        outdated = bool(revision_cues) and all("before" in s.low[max(0, a - 2):a] for a in revision_cues)
+        revises = (bool(revision_cues) and not outdated) or any(f.update for f in group)
         events.append({
             "char_start": start, "char_end": end,
             "location": place and place.get("location"),
@@ -1041,6 +1044,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
                             [killed and killed.value, injured and injured.value]),
             "update": revises or "update" in cues or "running_toll" in cues or "revision" in cues,
             "_revises": revises,
+            "_outdated": outdated,
         })
     return events
 

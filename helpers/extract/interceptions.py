@@ -152,6 +152,11 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
         if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
             k += 1
             continue
+        if s.low[k] in _ASIDE_DASHES and s.low[k] in s.low[k + 1:k + 2 + _ASIDE_MAX]:
+            end = s.low.index(s.low[k], k + 1) + 1
+            if not any(w in (".", ";", "?", "!") for w in s.low[k:end]):
+                k, limit = end, limit + end - k  # "All 16 drones - of which seven were aimed at Kyiv - were destroyed"
+                continue
         if s.low[k] == "including" or (s.low[k] == "," and s.low[k + 1:k + 2] == ["including"]):
             end = _aside_end(s, k + (1 if s.low[k] == "including" else 2))
             k, limit = end, limit + end - k  # "36 targets, including three Kalibr and 33 Kh-101, were shot down"
@@ -215,6 +220,19 @@ _CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), 
 
 
 _ASIDE_MAX = 15
+
+
+_ASIDE_DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def _adds_to_tally(low: list[str], first: int) -> bool:
+    """Whether the count at token ``first`` is added to the sentence's tally: "adding another 23",
+    "added a further 12"."""
+    for lead in (["another"], ["a", "further"]):
+        j = first - len(lead)
+        if j >= 1 and low[j:first] == lead and low[j - 1] in ("adding", "added"):
+            return True
+    return False
 
 
 _OBJECT_GAP = 6  # words allowed between "attacked" and "with": "attacked the Ukrainian capital and other cities with"
@@ -419,10 +437,18 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
             c["role"] = nxt["role"]
     out: list[_IFig] = []
     for i, c in enumerate(cands):
+        if c["role"] is None and out and _adds_to_tally(s.low, c["first"]):
+            # "89 drones were shot down over eight regions, ... later adding another 23": one tally of 112
+            out[0].value += c["value"]
+            out[0].last = max(out[0].last, c["last"])  # the span holds both counts
+            continue
         if c["role"] is None or not c["bare_ok"]:
             continue  # "deployed 150,000 troops", "destroyed 12 tanks": not an interception
         if c["breakdown"] and i + 1 < len(cands) and cands[i + 1]["role"] == c["role"]:
             continue  # the total of a breakdown: its parts are the events, kept both would count twice
+        if s.low[max(0, c["first"] - 2):c["first"]] == [",", "with"] and s.low[c["last"]:c["last"] + 1] != ["more"] and any(
+                o["role"] == c["role"] and o["value"] > c["value"] for o in cands[:i]):
+            continue  # "destroyed 40 drones ..., with 15 destroyed over neighbouring regions": a part
         if c["role"] == "all_hit":
             if not c["all_of"]:
                 continue  # "27 hit their targets" is a share of an attack, not its launch count

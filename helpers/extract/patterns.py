@@ -84,7 +84,7 @@ _ASIDE_OPENERS = frozenset("mostly many mainly primarily".split())
 _PART_WORDS = frozenset("most many some half all several both".split())
 
 
-_SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("another",), ("all",), ("the",))
+_SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("a", "record"), ("another",), ("all",), ("the",))
 
 
 _POSSESSIVES = frozenset(("her", "his", "their"))

@@ -154,9 +154,9 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                     out[kind].append({**base, **ev})
         if s is not None and wants_casualty:
             for ev in _casualty_events(s, prev_text, earlier):
-                revises = ev.pop("_revises")
+                revises, outdated = ev.pop("_revises"), ev.pop("_outdated")
                 ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
-                      "superseded": False}
+                      "superseded": outdated}
                 if revises:
                     _supersede(out["casualty"], ev)
                 else:
