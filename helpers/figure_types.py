@@ -44,7 +44,7 @@ EVENT_SIZE_LIMIT = 1000  # killed + injured, or launched, that no one strike or 
 # "Ukraine says more than 200 civilians have been killed": a toll of 100 or more in the present
 # perfect, in a sentence that names no attack, strike or night, is a running total
 RUNNING_TOLL_MIN = 100
-_PERFECT_TOLL = re.compile(r"\b(?:have|has) (?:been|now been) (?:killed|wounded|injured)\b|\b(?:have|has) died\b")
+_PERFECT_TOLL = re.compile(r"\b(?:have|has|had) (?:been|now been) (?:killed|wounded|injured)\b|\b(?:have|has|had) died\b")
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|attacks?|shelling|shelled|bomb\w*|missiles?|drones?|rockets?|explosions?|"
                            r"blasts?|raids?|airstrikes?|hit|struck|fire|debris|collapse\w*|rubble)\b")
 _SILENCED_RANKS = (4, 5)  # cumulative and period cues can close a comparison

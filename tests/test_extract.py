@@ -1516,3 +1516,15 @@ def test_a_toll_stated_before_the_toll_rose_is_outdated():
 ])
 def test_one_attack_dated_by_a_period_is_an_event(text, expected):
     assert [e["figure_type"] for e in one(text, "casualty")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate: "every day" followed by where or by whom
+    ("Five children are killed every day in Ukraine by Russian forces.", "other"),
+    ("A day in Kyiv: a strike killed three people.", "event"),
+    # a running toll in the past perfect of reported speech, with no attack named
+    ("A spokesman said on Wednesday that 498 Russian troops had been killed.", "cumulative"),
+    ("Officials said 12 people had been killed in the missile strike on Dnipro.", "event"),
+])
+def test_rates_with_a_place_and_running_tolls_in_the_past_perfect(text, expected):
+    assert [e["figure_type"] for e in one(text, "casualty")] == [expected]
