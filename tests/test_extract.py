@@ -1528,3 +1528,23 @@ def test_one_attack_dated_by_a_period_is_an_event(text, expected):
 ])
 def test_rates_with_a_place_and_running_tolls_in_the_past_perfect(text, expected):
     assert [e["figure_type"] for e in one(text, "casualty")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named person before a passive verb, in a sentence with no number at all
+    ("Oleh Petrenko was killed in Kharkiv.", [("casualty", 1, None)]),
+    ("Roman Kamenev was shot dead by Ukrainian fighters.", [("casualty", 1, None)]),
+    ("Lieutenant General Andrei Mordvichev has been killed.", [("casualty", 1, None)]),
+    ("The Kharkiv Regional Administration was shot at.", []),
+])
+def test_a_named_person_before_a_passive_casualty_verb_counts_one(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen shot and killed the deputy head of the town's administration on August 5.", [("casualty", 1, None)]),
+    ("A drone killed the driver of the truck in Kherson.", [("casualty", 1, None)]),
+    ("The UN says the number of civilian deaths is likely much higher.", []),
+])
+def test_the_with_a_singular_victim_counts_one(text, expected):
+    assert figures(text) == expected

@@ -403,7 +403,8 @@ def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
 
 
 def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
-    """'a woman was killed', 'an 18-month-old child was injured', 'killing a man': count 1."""
+    """'a woman was killed', 'an 18-month-old child was injured', 'killing a man', 'killed the
+    driver': count 1 (a victim restated later is one claim: see ``_restate``)."""
     t = tables()
     out = []
     # a headline drops the article: "Child killed and 6 other people wounded in Kherson region"
@@ -413,7 +414,7 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
         if after and not after[3]:
             out.append(_Figure(after[0], _NOUN_VALUE[head[0]["number"]], None, False, 0, after[1], head[0]["who"]))
     for i, w in enumerate(s.low):
-        if w not in _SINGLE_DETERMINERS or i in taken or _is_subset(s, i):
+        if (w not in _SINGLE_DETERMINERS and w != "the") or i in taken or _is_subset(s, i):
             continue
         if w == "another":  # "one person was killed and another injured"
             alone = _casualty_role_after(s, i + 1, limit=3)
@@ -430,8 +431,8 @@ def _single_victims(s: _Sentence, taken: set[int]) -> list[_Figure]:
                 break
         else:
             hit = None
-        if not hit:
-            continue
+        if not hit or (w == "the" and "of" in s.low[i + 1:k]):
+            continue  # "killed the mayor" is one, "the number of civilian deaths" none
         noun_end = k + hit[1]
         after = _casualty_role_after(s, noun_end, limit=5, seen=True)
         before = t.casualty.match_ending_at(s.low, i, lambda r: r["position"] == "before")
@@ -846,6 +847,9 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     out = []
     for k, w in enumerate(s.low):
         role = _VERB_ROLE.get(w)
+        if w == "dead" and s.low[k - 1:k] == ["shot"] and k >= 2 and s.low[k - 2] in ("was", "were", "been"):
+            role = "killed"  # "Roman Kamenev was shot dead": read from "shot" as from "killed"
+            k -= 1
         if role is None or role in stated:
             continue
         # verb before its victims: "killed Olena Koval", "killing him"

@@ -234,7 +234,9 @@ def tables() -> _Tables:
             {re.escape(k[0]) for k in inter.phrases if len(k) == 2 and k[-1] in ("with", "using")})) + "|", 1)),
         scope_re=scope.keywords_regex(),
         number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|not|" + "|".join(map(re.escape, words)) + r")\b"  # "his wife" counts 1
-                             + r"|^(?:" + "|".join(map(re.escape, singular)) + r")\b"),
+                             + r"|^(?:" + "|".join(map(re.escape, singular)) + r")\b"
+                             # a named person before a passive verb: "Oleh Petrenko was killed" counts 1
+                             + r"|\b(?:was|has been|had been) (?:killed|injured|wounded|shot dead)\b"),
         casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
         intercept_words=_first_words(inter),
         weapon_words=_first_words(weapons)
