@@ -1548,3 +1548,29 @@ def test_a_named_person_before_a_passive_casualty_verb_counts_one(text, expected
 ])
 def test_the_with_a_singular_victim_counts_one(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # headline present tense with a plural subject; a participle after the list describes it
+    ("Air Defense Forces destroy one ballistic missile and 40 drones used by Russians to attack Ukraine",
+     [("interception", "ballistic missile", None, 1, None), ("interception", "drone", None, 40, None)]),
+    ("Ukraine's air defense forces down 120 out of 150 Russian drones", [("interception", "drone", 150, 120, None)]),
+    ("An Oreshnik missile was also reportedly used.", [("interception", "missile", 1, None, None)]),
+    # launchers and systems are equipment, not the missiles they fire
+    ("Ukrainian forces destroyed three Russian S-300 air defense missile systems.", []),
+    ("Russia fired 30 missiles at energy systems.", [("interception", "missile", 30, None, None)]),
+])
+def test_round_eight_interception_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("16,000 Russian servicemen have already died.", ("cumulative", 16000)),
+    ("The two burial sites may hold 1,000 dead Wagner Group fighters.", ("estimate", 1000)),
+    # a strike's toll in the present perfect is one event; the war's is a running total
+    ("The strike has killed 12 people in Sumy.", ("event", 12)),
+    ("The war has killed 12 journalists.", ("cumulative", 12)),
+    ("Russia has killed more than 400 children in Ukraine.", ("cumulative", 400)),
+])
+def test_round_eight_casualty_types(text, expected):
+    assert [(e["figure_type"], e["killed"]) for e in one(text, "casualty")] == [expected]

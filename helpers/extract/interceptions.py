@@ -68,6 +68,8 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
                     break
             if end < len(s.low) and s.low[end] in _STRIKE_NOUNS:
                 end += 1  # "launched 40 missile strikes and 16 drones": the list goes on after the noun
+            if _equipment_follows(s.low, end):
+                return None  # "destroyed four S-300 air defense missile systems": launchers, not missiles
             return hit[0], end
         if s.low[k] in ("and", "or") and k > j and k + 2 < len(s.low) and _is_count_word(s.low[k + 1]):
             # "five Russian combat and nine reconnaissance drones": the head noun is shared
@@ -134,7 +136,9 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
     while k < len(s.low) and k < j + limit:
         hit = t.intercept.match_at(s.low, k, lambda r: r["position"] == "after")
         if hit:
-            if participle is None and hit[1] == 1 and s.low[k] in ("launched", "fired"):
+            # "52 drones used by Russians" describes them, "a missile was also reportedly used" states it
+            used_alone = s.low[k] == "used" and not any(w in _VERB_AUX for w in s.low[max(0, k - 3):k])
+            if participle is None and hit[1] == 1 and (s.low[k] in ("launched", "fired") or used_alone):
                 participle = ("launched", k + 1, True)
                 k, limit = k + 1, limit + 4
                 continue
@@ -207,6 +211,26 @@ class _IFig:
 
 
 _STRIKE_NOUNS = frozenset(("strike", "strikes", "launches"))
+
+
+def _equipment_follows(low: list[str], end: int) -> bool:
+    """Whether the words right after a weapon name end in equipment ("S-300 air defense missile
+    systems", "Patriot launchers"): up to four modifiers, no punctuation, preposition or verb
+    between ("30 missiles at energy systems" are missiles)."""
+    for k in range(end, min(len(low), end + 4)):
+        if low[k] in _EQUIPMENT_NOUNS:
+            return True
+        if not low[k].replace("-", "").isalpha() or low[k] in _NOT_MODIFIERS:
+            return False
+    return False
+
+
+_NOT_MODIFIERS = frozenset("at on in over of and or to toward towards into against from with by for near across "
+                           "were was are is had have has that which".split())
+
+
+_EQUIPMENT_NOUNS = frozenset("system systems launcher launchers battery batteries complex complexes "
+                             "carrier carriers depot depots warehouse warehouses stocks".split())
 
 
 _INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))

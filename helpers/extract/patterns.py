@@ -43,7 +43,7 @@ _QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d
 
 
 _AUX = frozenset(
-    "were was have has had been are is being got reportedly also later allegedly officially confirmed "
+    "were was have has had been are is being got reportedly also later allegedly officially confirmed already "
     "seriously severely critically slightly lightly fatally now all of them who people further reported "
     "sustained suffered received minor serious severe shrapnel multiple various".split()
 ) | _QUOTES
