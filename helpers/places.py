@@ -174,7 +174,10 @@ def _context() -> dict[str, re.Pattern]:
         "the_before": re.compile(r"\bthe\s+$", re.I),
         # matched against the text just after a mention
         "metonym": re.compile(rf"^(?:['’]s\s+government\s+)?\s*(?:,\s*which\s+)?(?:(?:has|have|had|also|reportedly|itself|then|now)\s+)*(?:{alt('metonym_verb')})\b", re.I),
-        "coordinated": re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[a-z][\w'-]*\s+){0,2}$"),
+        # "in Kyiv and Lviv", "in Kyiv, Lviv"; not "in Poland, with Moscow and Kyiv trading blame"
+        "coordinated": re.compile(r"^(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                                  r"(?!(?:with|while|whereas|but|as|after|before|when|where|which|who|according)\b)"
+                                  r"(?:[a-z][\w'-]*\s+){0,2}$"),
         "place_noun": re.compile(rf"^(?:{alt('place_noun')})$"),
         "facility_noun": re.compile(rf"^(?:{alt('facility_noun')})$", re.I) if "facility_noun" in words else re.compile(r"(?!)"),
         "district_after": re.compile(rf"^\s+(?:{alt('district_noun')})\b"),

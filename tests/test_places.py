@@ -351,3 +351,9 @@ def test_a_winning_country_gives_way_to_a_region_named_inside_it():
     assert locate("Russian shelling in southern Ukraine has killed four people.")["location"] == "Ukraine"
     # a city inside the region still wins over both
     assert locate("Shelling in southern Ukraine’s Kherson region hit Beryslav.")["location"] == "Beryslav"
+
+
+def test_a_comma_and_with_do_not_list_a_place_with_the_one_before():
+    assert locate("Two people are killed in a missile strike in Poland, with Moscow and Kyiv trading blame.")["location"] \
+        == "Poland"
+    assert locate("Strikes hit the village near Kharkiv, Lviv and Odesa overnight.")["location"] == "Kharkiv"
