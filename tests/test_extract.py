@@ -1574,3 +1574,21 @@ def test_round_eight_interception_phrasings(text, expected):
 ])
 def test_round_eight_casualty_types(text, expected):
     assert [(e["figure_type"], e["killed"]) for e in one(text, "casualty")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lt. Gen. Ivan Petrov was also killed by a car bomb in Moscow in April.", [("casualty", 1, None)]),
+    ("Minsk says it downed a Ukrainian S-300 air defence missile amid a wave of attacks.",
+     [("interception", "missile", None, 1, None)]),
+])
+def test_round_eight_named_and_singular_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 6 killed, 45 injured in Russian attacks over past day", ("period", 6)),
+    ("US believes 20,000 Russians killed in the war since December", ("estimate", 20000)),
+    ("Officials believe 12 people were killed in the strike on Sumy.", ("event", 12)),
+])
+def test_round_eight_headline_types(text, expected):
+    assert [(e["figure_type"], e["killed"]) for e in one(text, "casualty")] == [expected]

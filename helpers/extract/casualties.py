@@ -865,11 +865,11 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
             stated.add(role)
             continue
         # victims before a passive verb: "Petro Marchenko, 50, was killed", "she was injured"
-        if k < 1 or s.low[k - 1] not in ("was", "were", "is", "has", "had", "been") and w != "died":
-            continue
-        a = k - 1
+        a = k
         while a > 0 and s.low[a - 1] in ("was", "were", "is", "has", "had", "been", "also", "later", "reportedly"):
-            a -= 1
+            a -= 1  # "Lt. Gen. Yaroslav Moskalik was also killed"
+        if w != "died" and not any(x in ("was", "were", "is", "has", "had", "been") for x in s.low[a:k]):
+            continue
         if w == "died":
             a = k
         if a > 0 and s.low[a - 1] in _SUBJECT_PRONOUNS:

@@ -60,6 +60,8 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
                 elif end + 1 < len(s.low) and s.low[end].replace("-", "").isalpha() \
                         and s.low[end] not in ("and", "or", "which", "that") and wt.match_at(s.low, end + 1):
                     end += 1 + wt.match_at(s.low, end + 1)[1]
+                elif s.low[end:end + 2] in _AIR_DEFENCE and wt.match_at(s.low, end + 2):
+                    end += 2 + wt.match_at(s.low, end + 2)[1]  # "a Ukrainian S-300 air defence missile"
                 elif end + 2 < len(s.low) and s.low[end] in ("and", "or") and s.low[end + 1].isalpha() \
                         and not s.low[end + 1][0].isdigit() and wt.match_at(s.low, end + 2) \
                         and _same_class(hit[0], wt.match_at(s.low, end + 2)[0]):
@@ -220,13 +222,16 @@ def _equipment_follows(low: list[str], end: int) -> bool:
     for k in range(end, min(len(low), end + 4)):
         if low[k] in _EQUIPMENT_NOUNS:
             return True
-        if not low[k].replace("-", "").isalpha() or low[k] in _NOT_MODIFIERS:
+        if not low[k].replace("-", "").isalpha() or low[k] in _NOT_EQUIPMENT_MODIFIERS:
             return False
     return False
 
 
-_NOT_MODIFIERS = frozenset("at on in over of and or to toward towards into against from with by for near across "
-                           "were was are is had have has that which".split())
+_AIR_DEFENCE = (["air", "defence"], ["air", "defense"])
+
+
+_NOT_EQUIPMENT_MODIFIERS = _NOT_MODIFIERS | frozenset(
+    "over toward towards into against for near across were was are is had have has that which".split())
 
 
 _EQUIPMENT_NOUNS = frozenset("system systems launcher launchers battery batteries complex complexes "
@@ -487,7 +492,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
 
 _SINGLE_FOLLOWERS = frozenset(
     "was were is has had that which over near above in on at targeting heading aimed launched fired from "
-    "but as toward towards into by overnight during against across with to last".split()) | _PUNCT_STOP
+    "but as toward towards into by overnight during against across with to last amid".split()) | _PUNCT_STOP
 
 
 _SINGLE_MODIFIERS = 3  # "a Russian missile", "a hypersonic Oreshnik missile", "a Ukrainian S-300 surface-to-air missile"
@@ -542,6 +547,8 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
                 head += wt.match_at(s.low, head)[1]
             elif s.low[head] in ("and", "or", "/") and head + 1 < len(s.low) and wt.match_at(s.low, head + 1):
                 head += 1
+            elif s.low[head:head + 2] in _AIR_DEFENCE and wt.match_at(s.low, head + 2):
+                head += 2  # "a Ukrainian S-300 air defence missile"
             else:
                 break
         nxt = s.low[head] if head < len(s.low) else "."
