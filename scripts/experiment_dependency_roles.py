@@ -26,18 +26,12 @@ The blind part is never read.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import GroupKFold
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from experiment_role_classifier import FIELDS, features, gold_role
+from experiment_role_classifier import cross_validated, dev_records, features, gold_role, report
 
 from helpers.dates import publication_day
 from helpers.extract import extract_events
@@ -139,8 +133,7 @@ def with_parse(feats: dict, reading) -> dict:
 
 
 def main(cache: Path) -> None:
-    records = [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = [r for r in records if r.get("part") == "dev"]
+    records = dev_records(cache)
     nlp = load_parser()
     rows, parsed, seconds = collect(records, nlp)
     groups = [r[0] for r in rows]
@@ -148,21 +141,10 @@ def main(cache: Path) -> None:
     rule = [r[2] for r in rows]
     dep = [dependency_role(r[3]) for r in rows]
     hybrid = [r if r != "none" else d for r, d in zip(rule, dep)]
-    X = [with_parse(r[4], r[3]) for r in rows]
-    learned = [None] * len(y)
-    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
-        vec = DictVectorizer()
-        clf = LogisticRegression(max_iter=2000, C=1.0, class_weight="balanced")
-        clf.fit(vec.fit_transform([X[i] for i in train]), [y[i] for i in train])
-        for i, p in zip(test, clf.predict(vec.transform([X[i] for i in test]))):
-            learned[i] = p
-    roles = [r for r in FIELDS if r in set(y)]
-    print(f"{len(records)} dev excerpts, {len(y)} counts, {sum(v != 'none' for v in y)} with a gold role")
-    for name, pred in (("rules (helpers.extract)", rule), ("dependency parse (spaCy sm)", dep),
-                       ("words + parse, logistic regression", learned),
-                       ("rules, parse where rules say none", hybrid)):
-        print(f"{name:<36} accuracy {accuracy_score(y, pred):.3f}   macro F1 over roles "
-              f"{f1_score(y, pred, labels=roles, average='macro', zero_division=0):.3f}")
+    learned = cross_validated([with_parse(r[4], r[3]) for r in rows], y, groups)
+    report(len(records), y, [("rules (helpers.extract)", rule), ("dependency parse (spaCy sm)", dep),
+                             ("words + parse, logistic regression", learned),
+                             ("rules, parse where rules say none", hybrid)])
     print(f"parser: {parsed} sentences in {seconds:.2f} CPU s = {parsed / seconds:.0f} sentences per CPU second")
 
 
