@@ -45,6 +45,14 @@ EVENT_SIZE_LIMIT = 1000  # killed + injured, or launched, that no one strike or 
 # perfect, in a sentence that names no attack, strike or night, is a running total
 RUNNING_TOLL_MIN = 100
 _PERFECT_TOLL = re.compile(r"\b(?:have|has|had) (?:been|now been) (?:killed|wounded|injured)\b|\b(?:have|has|had) died\b")
+# "28 journalists were killed in Ukraine, including seven foreigners": with no attack, night or day
+# named, a profession's dead in the whole country are counted over the war, not in one strike
+_PROFESSION_TOLL = re.compile(
+    r"\b(?:journalists|media workers|media professionals|reporters|aid workers|humanitarian workers|medics|"
+    r"paramedics|rescuers|emergency workers|health workers|healthcare workers|athletes|teachers|priests)\b"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|have been|had been|are|have) (?:killed|died)\b[^.;]*?\bin (?:ukraine|russia)\b")
+_DAY_NAMED = re.compile(r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"morning|evening|afternoon)\b")
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|attacks?|shelling|shelled|bomb\w*|missiles?|drones?|rockets?|explosions?|"
                            r"blasts?|raids?|airstrikes?|hit|struck|fire|debris|collapse\w*|rubble)\b")
 _SILENCED_RANKS = (4, 5)  # cumulative and period cues can close a comparison
@@ -137,6 +145,9 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     if kind == "casualty" and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b) \
             and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low):
         return "cumulative", "(running total)"
+    if kind == "casualty" and _PROFESSION_TOLL.search(low, a, b) and not _ATTACK_WORDS.search(low) \
+            and not _NIGHT.search(low) and not _DAY_NAMED.search(low):
+        return "cumulative", "(running total of a profession)"
     if size >= EVENT_SIZE_LIMIT:
         return ("cumulative" if kind == "casualty" else "period"), "(size)"
     return "event", None

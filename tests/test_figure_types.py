@@ -157,3 +157,12 @@ def test_a_monitors_count_for_a_month_is_a_period():
 def test_since_war_began_without_an_article_is_a_running_total():
     assert types("Nearly 80 rescuers killed in Ukraine while responding to strikes since war began, officials say") == [
         ("casualty", "cumulative")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Ukraine, 28 journalists were killed in Ukraine, including seven foreigners.", "cumulative"),
+    ("Two journalists were killed in Ukraine on Monday.", "event"),
+    ("Two journalists were killed in a Russian strike on Kramatorsk.", "event"),
+])
+def test_a_professions_dead_in_the_whole_country_are_a_running_total(text, expected):
+    assert [e["figure_type"] for e in extract_events(text) if e["kind"] == "casualty"] == [expected]
