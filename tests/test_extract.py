@@ -1592,3 +1592,12 @@ def test_round_eight_named_and_singular_phrasings(text, expected):
 ])
 def test_round_eight_headline_types(text, expected):
     assert [(e["figure_type"], e["killed"]) for e in one(text, "casualty")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack left 12 dead civilians.", [("casualty", 12, None)]),
+    # the wounded as an adjective describe patients, not a strike's toll
+    ("The hospital treated 1,000 wounded soldiers.", []),
+])
+def test_dead_before_the_victims_counts_them(text, expected):
+    assert figures(text) == expected

@@ -114,8 +114,10 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
             other = _combined_with(s, k + n, row["role"])
             # "treated 1,000 wounded soldiers": the word describes the people, it reports no strike
             adjective = k + n < len(s.low) and t.victims.match_at(s.low, k + n, lambda r: r["who"] != "")
-            if other or adjective:
+            if other or (adjective and row["role"] != "killed"):
                 return None
+            if adjective:  # "the attack left 12 dead civilians", "1,000 dead soldiers": the dead are counted
+                return row["role"], k + n + adjective[1], who or adjective[0]["who"] or None, False
             if row["role"] == "injured" and "who" in s.low[j:k]:
                 # "a man who was wounded in Sunday's strike died of his injuries": the relative clause
                 # tells what happened before; the death after it is what the sentence reports
