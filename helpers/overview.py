@@ -204,8 +204,9 @@ def _economic_rows(economic: pd.DataFrame | None, top: int) -> list[dict]:
     if not _empty(economic):
         eco = economic.assign(_a=pd.to_numeric(economic.get("amount"), errors="coerce"))
         for ev in eco.sort_values("_a", ascending=False, kind="stable").head(top).to_dict("records"):
-            what = ev.get("what") if isinstance(ev.get("what"), str) else "amount"
-            rows.append({**ev, "figure": f"Money: {what}", "value": _money(ev), "check": ""})
+            # "The total of $33bn is more than twice ...": no measure named, and the row says so
+            figure = f"Money: {ev['what']}" if isinstance(ev.get("what"), str) else "Money (no measure named)"
+            rows.append({**ev, "figure": figure, "value": _money(ev), "check": ""})
     return rows
 
 

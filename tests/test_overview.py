@@ -74,6 +74,9 @@ def test_key_figures_money():
     figs = O.key_figures(None, None, economic=eco)
     assert figs[["figure", "value", "anchor"]].values.tolist() == [[
         "Money: cost of rebuilding Ukraine", "USD 411 billion (2.6 times Ukraine's gross domestic product)", "ev-a1-19-0"]]
+    # an amount whose sentence names no measure is not given a made-up one
+    unnamed = eco.assign(what=None, ratio=None, ratio_of=None)
+    assert O.key_figures(None, None, economic=unnamed)["figure"].tolist() == ["Money (no measure named)"]
 
 
 def test_anchor_id():
