@@ -65,7 +65,7 @@ _COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
 # comparison, not the figure
 # "in a seven-hour attack last week, killing two": one attack dated by the period, not a period's total
 _ONE_ATTACK_BEFORE = re.compile(r"\b(?:a|an|one|the|that|this)\b(?:\s+[\w'’-]+){0,3}?\s+"
-                                r"(?:attack|strike|airstrike|raid|assault|bombardment|barrage)\s+$")
+                                r"(?:attack|strike|airstrike|raid|assault|bombardment|barrage)\s+(?:just\s+|only\s+)?$")
 _COMPARED_WITH = re.compile(r"\bthan\b(?:\s+[\w'’]+){0,4}\s+$")
 # "a man who survived World War Two", "a veteran of the Afghan war": the era is a person's past,
 # told in a relative clause or a noun before the cue, not the era of the figure

@@ -1601,3 +1601,23 @@ def test_round_eight_headline_types(text, expected):
 ])
 def test_dead_before_the_victims_counts_them(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second count with only its place takes the first one's role
+    ("Missile strikes kill at least seven people in Kharkiv and three in Zaporizhzhia.",
+     [("casualty", 7, None), ("casualty", 3, None)]),
+    ("Strikes killed seven people in Sumy and two in the Kharkiv region, officials said.",
+     [("casualty", 7, None), ("casualty", 2, None)]),
+    ("Strikes killed seven people in Sumy, and 12 in Odesa lost power.", [("casualty", 7, None)]),
+])
+def test_a_count_with_only_a_place_continues_the_toll_before(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The station attack just over the weekend killed more than 50 civilians.", "event"),
+    ("Russian forces fired 12 missiles at the region over the course of the day on July 1.", "period"),
+])
+def test_round_nine_types(text, expected):
+    assert [e["figure_type"] for e in extract_events(text)] == [expected]

@@ -672,7 +672,19 @@ def _elliptic_role(s: _Sentence, qstart: int, j: int, figures: list[_Figure]) ->
     """The role of a count that leaves its verb out: "Three civilians were killed in Donetsk and two
     others in Kherson" (killed). The count follows "and" or a comma, "others" or "more" follows it,
     then a place phrase or the clause's end, and a figure of the sentence before it has the role."""
-    if qstart == 0 or s.low[qstart - 1] not in ("and", ",") or j >= len(s.low) or s.low[j] not in _ELLIPTIC_NOUNS:
+    if qstart == 0 or s.low[qstart - 1] not in ("and", ",") or j >= len(s.low):
+        return None
+    p = j + 2 if s.low[j + 1:j + 2] == ["the"] else j + 1
+    if s.low[j] in ("in", "at", "near") and p < len(s.low) and s.tokens[p].text[:1].isupper():
+        # "kill at least seven people in Kharkiv and three in Zaporizhzhia": the place stands for "others"
+        k = p
+        while k < len(s.low) and (s.tokens[k].text[:1].isupper() or s.low[k] in ("region", "oblast")):
+            k += 1
+        if k < len(s.low) and s.low[k] not in _PUNCT_STOP and s.low[k] not in ("and", "while", "but"):
+            return None  # "and 12 in Odesa lost power": a clause of its own
+        earlier = [f for f in figures if f.last <= qstart]
+        return earlier[-1].role if earlier and "in" in s.low[earlier[-1].last:earlier[-1].last + 3] else None
+    if s.low[j] not in _ELLIPTIC_NOUNS:
         return None
     nxt = s.low[j + 1] if j + 1 < len(s.low) else "."
     if nxt not in ("in", "at", "near", "on", "across") and nxt not in _PUNCT_STOP:
