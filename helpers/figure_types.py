@@ -61,11 +61,11 @@ _COMPARISON = re.compile(
     r"longest|most|record|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|another|"
     r"latest|only|last)\b")
 _COMPARISON_REACH = 90  # characters from a superlative to the cue it qualifies
-# the words after "than" name what a figure is compared with: a historical cue there dates the
-# comparison, not the figure
 # "in a seven-hour attack last week, killing two": one attack dated by the period, not a period's total
 _ONE_ATTACK_BEFORE = re.compile(r"\b(?:a|an|one|the|that|this)\b(?:\s+[\w'’-]+){0,3}?\s+"
                                 r"(?:attack|strike|airstrike|raid|assault|bombardment|barrage)\s+(?:just\s+|only\s+)?$")
+# the words after "than" name what a figure is compared with: a historical cue there dates the
+# comparison, not the figure
 _COMPARED_WITH = re.compile(r"\bthan\b(?:\s+[\w'’]+){0,4}\s+$")
 # "a man who survived World War Two", "a veteran of the Afghan war": the era is a person's past,
 # told in a relative clause or a noun before the cue, not the era of the figure
@@ -142,11 +142,11 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     if best is not None:
         return best[1], best[2]
     size = sum(counts) if kind == "casualty" else largest
-    if kind == "casualty" and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b) \
-            and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low):
+    # a running total names no attack, strike or night of its own
+    no_attack = kind == "casualty" and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low)
+    if no_attack and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b):
         return "cumulative", "(running total)"
-    if kind == "casualty" and _PROFESSION_TOLL.search(low, a, b) and not _ATTACK_WORDS.search(low) \
-            and not _NIGHT.search(low) and not _DAY_NAMED.search(low):
+    if no_attack and _PROFESSION_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
         return "cumulative", "(running total of a profession)"
     if size >= EVENT_SIZE_LIMIT:
         return ("cumulative" if kind == "casualty" else "period"), "(size)"

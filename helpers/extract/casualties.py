@@ -822,6 +822,9 @@ _PRONOUNS = frozenset(("him", "her"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she"))
 
 
+_BE_AUX = frozenset(("was", "were", "is", "has", "had", "been"))  # before a named victim's passive verb
+
+
 _NAME_STOP = frozenset(
     "the a an russian ukrainian russia ukraine president governor mayor minister general colonel lieutenant "
     "sergeant captain major commander official officials ministry on in at after when kremlin police "
@@ -880,9 +883,9 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
             continue
         # victims before a passive verb: "Petro Marchenko, 50, was killed", "she was injured"
         a = k
-        while a > 0 and s.low[a - 1] in ("was", "were", "is", "has", "had", "been", "also", "later", "reportedly"):
+        while a > 0 and (s.low[a - 1] in _BE_AUX or s.low[a - 1] in ("also", "later", "reportedly")):
             a -= 1  # "Lt. Gen. Yaroslav Moskalik was also killed"
-        if w != "died" and not any(x in ("was", "were", "is", "has", "had", "been") for x in s.low[a:k]):
+        if w != "died" and not any(x in _BE_AUX for x in s.low[a:k]):
             continue
         if w == "died":
             a = k
