@@ -369,6 +369,13 @@ EXTRACTION_NOTE = ("Figures: Frontline extraction from the article text, as repo
                    "(tolls may have been revised later).")
 
 
+def toll_words(killed, injured, joiner: str = " and ", fmt: str = "{:,.0f}") -> str:
+    """The stated figures of a toll in words, such as '2 killed and 10 injured' or '10 injured':
+    a missing figure (None or NaN) is not stated, so it is left out rather than read as 0."""
+    parts = [f"{fmt.format(n)} {role}" for n, role in ((killed, "killed"), (injured, "injured")) if pd.notna(n)]
+    return joiner.join(parts) or "no figure stated"
+
+
 def plot_casualties_by_place(totals, source: str = ""):
     """Stacked horizontal bars of killed and injured per place, from
     ``helpers.extract.casualty_totals(casualties, 'location')``; only 'per event' rows are drawn
@@ -383,15 +390,16 @@ def plot_casualties_by_place(totals, source: str = ""):
     # the bars are killed + injured, so the order and the title go by that sum
     rows = rows.assign(_t=rows["killed"].astype("Float64").fillna(0) + rows["injured"].astype("Float64").fillna(0))
     rows = rows.sort_values(["_t", "killed"], ascending=True).tail(20)
-    killed = rows["killed"].astype("Float64").fillna(0).astype(float).to_numpy()
-    injured = rows["injured"].astype("Float64").fillna(0).astype(float).to_numpy()
+    stated_k = rows["killed"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    stated_i = rows["injured"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    killed, injured = np.nan_to_num(stated_k), np.nan_to_num(stated_i)  # a bar of an unstated figure is empty
     y = np.arange(len(rows))
     fig, ax = plt.subplots(figsize=(9, 2.4 + 0.45 * len(rows)))
     fig.subplots_adjust(bottom=0.75 / (2.4 + 0.45 * len(rows)))
     ax.barh(y, killed, color=COLORS["killed"], label="killed")
     ax.barh(y, injured, left=killed, color=COLORS["injured"], label="injured")
-    for yi, k, i in zip(y, killed, injured):
-        ax.text(k + i, yi, f"  {k:,.0f} killed, {i:,.0f} injured", va="center", fontsize=9)
+    for yi, k, i in zip(y, stated_k, stated_i):
+        ax.text(np.nan_to_num(k) + np.nan_to_num(i), yi, f"  {toll_words(k, i, ', ')}", va="center", fontsize=9)
     ax.set_yticks(y, rows["location"])
     ax.set_xlabel("people (killed + injured, as reported)")
     ax.set_xlim(0, max(killed + injured) * 1.45 + 1)
@@ -402,7 +410,7 @@ def plot_casualties_by_place(totals, source: str = ""):
     # a place's bar sums its strikes: only a single strike's is "a reported toll"
     strikes = int(top["events"]) if "events" in rows.columns and pd.notna(top.get("events")) else 1
     what = "the largest reported toll" if strikes == 1 else f"the most killed and injured, over {strikes:,} strikes"
-    ax.set_title(f"{top['location']}: {what}, {killed[-1]:,.0f} killed and {injured[-1]:,.0f} injured{reports}")
+    ax.set_title(f"{top['location']}: {what}, {toll_words(stated_k[-1], stated_i[-1])}{reports}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     note = f"{left_out} vague or cumulative figure(s) not drawn. " if left_out else ""
     add_footnote(fig, f"{note}{EXTRACTION_NOTE}\n{source}".strip())
@@ -609,9 +617,9 @@ def locator_points(casualties, words: dict | None = None):
             lambda w: weapon_class_of_word(w, words))
     df["weapon_class"] = df["weapon_class"].fillna("unknown")
     df["location"] = df.get("location", pd.Series(index=df.index, dtype=object)).fillna("?")
-    for col in ("killed", "injured"):
-        df[col] = pd.to_numeric(df.get(col), errors="coerce").fillna(0) if col in df.columns else 0.0
-    df["total"] = df["killed"] + df["injured"]
+    for col in ("killed", "injured"):  # an unstated figure stays missing; the total counts it as none
+        df[col] = pd.to_numeric(df.get(col), errors="coerce") if col in df.columns else float("nan")
+    df["total"] = df["killed"].fillna(0) + df["injured"].fillna(0)
     best = df.sort_values("total", ascending=False).drop_duplicates(["location", "weapon_class"])
     return best[cols].sort_values("total", ascending=False).reset_index(drop=True)
 
@@ -645,7 +653,7 @@ def plot_locator_map(casualties, outline_geojson_path, source: str = MAP_SOURCE,
     colors = [WEAPON_CLASS_COLORS.get(c, WEAPON_CLASS_COLORS["unknown"]) for c in points["weapon_class"]]
     ax.scatter(points["longitude"], points["latitude"], s=sizes, c=colors, alpha=0.75, edgecolor="black", lw=0.6, zorder=3)
     for row in points.itertuples():
-        ax.annotate(f"{row.location} ({row.killed:g} killed, {row.injured:g} injured)", (row.longitude, row.latitude),
+        ax.annotate(f"{row.location} ({toll_words(row.killed, row.injured, ', ', '{:g}')})", (row.longitude, row.latitude),
                     xytext=(7, 5), textcoords="offset points", fontsize=8)
     handles = [Line2D([], [], marker="o", ls="", color=WEAPON_CLASS_COLORS.get(c, WEAPON_CLASS_COLORS["unknown"]),
                       markeredgecolor="black", label=c) for c in dict.fromkeys(points["weapon_class"])]
@@ -653,7 +661,7 @@ def plot_locator_map(casualties, outline_geojson_path, source: str = MAP_SOURCE,
     top = points.iloc[0]
     n_places = points["location"].nunique()  # a place struck by two weapon classes is two points, one place
     ax.set_title(f"{n_places} place{'s' if n_places != 1 else ''} with casualties; most killed and injured: "
-                 f"{top['location']} ({top['killed']:g} killed, {top['injured']:g} injured)")
+                 f"{top['location']} ({toll_words(top['killed'], top['injured'], ', ', '{:g}')})")
     add_footnote(fig, source)
     return fig
 

@@ -418,6 +418,12 @@ def test_locator_map_titles():
     assert any("Made with Natural Earth" in t.get_text() for t in fig.texts)
     empty = plot_locator_map(None, OUTLINE)
     assert empty.axes[0].get_title() == "No casualty event could be placed on the map"
+    # a place whose killed figure is not stated is labelled with what is stated, not with "0 killed"
+    injured_only = pd.DataFrame([dict(location="Kyiv", latitude=50.45, longitude=30.52, weapon="drone",
+                                      killed=None, injured=10.0, aggregate=False)])
+    fig = plot_locator_map(injured_only, OUTLINE)
+    assert fig.axes[0].get_title() == "1 place with casualties; most killed and injured: Kyiv (10 injured)"
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Kyiv (10 injured)"]
     # one place struck by a missile and by a drone is two points and one place
     two = pd.concat([cas_rows(), pd.DataFrame([dict(location="Zaporizhzhia", latitude=47.84, longitude=35.14,
                                                     weapon="drone", killed=2.0, injured=0.0, aggregate=False)])])
@@ -436,7 +442,9 @@ def test_casualties_by_place_title_says_when_a_bar_sums_strikes():
     assert plot_casualties_by_place(totals).axes[0].get_title() == (
         "Ukraine: the most killed and injured, over 4 strikes, 32 killed and 4 injured (4 reports)")
     assert plot_casualties_by_place(totals.iloc[1:]).axes[0].get_title() == (
-        "Kyiv: the largest reported toll, 0 killed and 10 injured (1 report)")
+        "Kyiv: the largest reported toll, 10 injured (1 report)")  # no killed figure is stated, so none is named
+    bars = plot_casualties_by_place(totals).axes[0].texts
+    assert [t.get_text().strip() for t in bars] == ["10 injured", "32 killed, 4 injured"]
     plt.close("all")
 
 

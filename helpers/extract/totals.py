@@ -81,8 +81,9 @@ def casualty_totals(casualties: pd.DataFrame, by: str = "location") -> pd.DataFr
     )
     out = (
         incidents.groupby([by, "figures"], sort=False)
-        .agg(events=("reports", "size"), reports=("reports", "sum"), killed=("killed", "sum"),
-             injured=("injured", "sum"), updated=("updated", "sum"))
+        .agg(events=("reports", "size"), reports=("reports", "sum"),
+             killed=("killed", lambda s: s.sum(min_count=1)), injured=("injured", lambda s: s.sum(min_count=1)),
+             updated=("updated", "sum"))
         .reset_index()
     )
     out["figures"] = pd.Categorical(out["figures"], categories=FIGURE_KINDS, ordered=True)
