@@ -573,9 +573,11 @@ def _guess_date(meta: dict, path: str) -> tuple[str | None, str | None, str | No
 
 
 def _guess_title(text: str) -> str | None:
-    """The first line, when it reads as a headline (short, no full stop at the end)."""
+    """The first line, when it reads as a headline: short, three words or more, and not ending as a
+    sentence or as a dateline does ("CNN —", "KYIV, Ukraine (AP) -", "Updated:")."""
     first = text.split("\n", 1)[0].strip()
-    if first and len(first) <= 150 and "\n" in text and not first.endswith((".", "!", "?", '"')):
+    if first and len(first) <= 150 and "\n" in text and len(first.split()) >= 3 \
+            and not first.endswith((".", "!", "?", '"', "\u2014", "\u2013", "-", ":")):
         return first
     return None
 

@@ -16,7 +16,10 @@ Rules applied:
   followed by "%", "percent" or "per cent" is ``kind="percent"``; ordinals ("155th"), Roman
   numerals ("World War II") and hyphenated ages ("62-year-old") are not numbers here; "World War
   Two" is ``kind="name"``; a value that is not a whole number ("0.5", "2.6") is ``kind="decimal"``,
-  never a count.
+  never a count;
+- a hedge after a count ("13,000 or more", "40 or so") belongs to the count: its token span
+  takes the words in, and ``qualifier`` holds "at least" or "about" (``qualifier_before`` reads
+  the hedges that come first).
 
 Why not a library (word2number, text2num)? None is installed, neither reads vague counts or
 "two dozen" the ACLED way, and the team rule is that language patterns live in readable tables.
@@ -72,6 +75,11 @@ class NumberMention:
     vague: bool = False
     kind: str = "count"
     text: str = ""
+    qualifier: str | None = None  # a hedge written after the count ("or more" = "at least")
+
+
+# hedges written after a count: "Another 13,000 or more have been injured"
+_AFTER_QUALIFIERS = {("or", "more"): "at least", ("or", "so"): "about"}
 
 
 def read_resource_csv(name: str) -> list[dict]:
@@ -274,8 +282,12 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
             (i > 0 and tokens[i - 1].lower in _MONTHS) or (j < n and tokens[j].lower in _MONTHS and tokens[j].text[0].isupper())
         ):
             kind = "date"
+        after = None
+        if kind == "count" and j + 1 < n and (tokens[j].lower, tokens[j + 1].lower) in _AFTER_QUALIFIERS:
+            after = _AFTER_QUALIFIERS[(tokens[j].lower, tokens[j + 1].lower)]
+            j += 2
         start, end = tokens[i].start, tokens[j - 1].end
-        out.append(NumberMention(value, start, end, i, j, vague, kind, sentence[start:end] if sentence else ""))
+        out.append(NumberMention(value, start, end, i, j, vague, kind, sentence[start:end] if sentence else "", after))
         i = j
     return out
 

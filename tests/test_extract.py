@@ -158,6 +158,16 @@ def test_qualifiers_stay_with_their_own_count():
     assert (ev["killed"], ev["killed_qualifier"], ev["injured"], ev["injured_qualifier"]) == (50, "more than", 100, "about")
 
 
+def test_a_hedge_after_the_count_qualifies_it():
+    # "or more" between the count and its verb used to hide the verb, and the toll was lost
+    evs = extract_events("At least 8,000 civilians have been killed since the invasion began. "
+                         "Another 13,000 or more have been injured, the UN said.")
+    assert [(e["killed"], e["injured"], e["injured_qualifier"]) for e in evs] == [
+        (8000, None, None), (None, 13000, "at least")]
+    ev = one("Five or more people were killed in the strike on Kharkiv.")[0]
+    assert (ev["killed"], ev["killed_qualifier"], ev["location"]) == (5, "at least", "Kharkiv")
+
+
 def test_death_toll_update_and_aggregate_flags():
     upd = one("The death toll from the missile strike on Dnipro's apartment block reached 46, including 11 children.")[0]
     assert (upd["killed"], upd["update"], upd["aggregate"]) == (46, True, False)
@@ -1621,3 +1631,29 @@ def test_a_count_with_only_a_place_continues_the_toll_before(text, expected):
 ])
 def test_round_nine_types(text, expected):
     assert [e["figure_type"] for e in extract_events(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the weapon between the two counts of a pair, nothing after the second
+    ("The air force reported shooting down 42 drones out of 50.", [("interception", "drone", 50, 42, None)]),
+    ("Ukrainian forces destroyed 20 drones out of the 25 sent overnight.", [("interception", "drone", 25, 20, None)]),
+    # a launch count so followed keeps its own role and the rest is no pair
+    ("Russia launched 40 drones out of 50 it had prepared.", [("interception", "drone", 40, None, None)]),
+    # the Air Force's own English for drones lost to electronic warfare
+    ("The military said 30 drones were shot down, while another 12 were 'locationally lost'.",
+     [("interception", "drone", None, 30, 12)]),
+])
+def test_split_pairs_and_locationally_lost(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 72-year-old woman sustained shrapnel wounds in Beryslav.", [("casualty", None, 1)]),
+    ("Two men received gunshot wounds in Kherson.", [("casualty", None, 2)]),
+    # a possessive before a singular victim counts one, as "the" and "a" do
+    ("A Russian drone hit a minibus in Kherson, killing its driver and wounding three passengers.",
+     [("casualty", 1, 3)]),
+    ("Russian shelling of Kherson wounded a 45-year-old man and killed his neighbour.", [("casualty", 1, 1)]),
+])
+def test_wounds_sustained_and_possessive_victims(text, expected):
+    assert figures(text) == expected

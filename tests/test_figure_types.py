@@ -166,3 +166,22 @@ def test_since_war_began_without_an_article_is_a_running_total():
 ])
 def test_a_professions_dead_in_the_whole_country_are_a_running_total(text, expected):
     assert [e["figure_type"] for e in extract_events(text) if e["kind"] == "casualty"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nepal halts work permits after 12 Nepalis were killed while serving in the Russian army.", "cumulative"),
+    ("At least nine British volunteers have died fighting for Ukraine, the Foreign Office said.", "cumulative"),
+    ("A volunteer from Georgia was killed fighting for Ukraine near Bakhmut.", "event"),
+    ("Two soldiers were killed while fighting near Bakhmut on Tuesday.", "event"),
+])
+def test_those_killed_while_serving_are_counted_over_their_service(text, expected):
+    assert [e["figure_type"] for e in extract_events(text) if e["kind"] == "casualty"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN said 1,800 civilians were killed in the first half of the year.", "period"),
+    ("In the first quarter, Russia launched 5,000 drones.", "period"),
+    ("The siege of Leningrad claimed 800,000 lives.", "historical"),
+])
+def test_half_years_quarters_and_the_siege_of_leningrad(text, expected):
+    assert [e["figure_type"] for e in extract_events(text)] == [expected]

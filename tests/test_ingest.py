@@ -282,3 +282,12 @@ def test_a_date_in_the_file_name(tmp_path, name, date):
     articles, _, _ = ingest.ingest_corpus(tmp_path)
     got = articles.iloc[0]["date"]
     assert (None if pd.isna(got) else got) == date
+
+
+def test_a_dateline_or_a_short_first_line_is_no_title(tmp_path):
+    (tmp_path / "cnn.txt").write_text("CNN —\nRussia launched 40 drones at Kyiv overnight, officials said.\n", "utf-8")
+    (tmp_path / "ap.txt").write_text("KYIV, Ukraine (AP) -\nA missile hit Odesa.\n", "utf-8")
+    (tmp_path / "wire.txt").write_text("Missile strike hits Odesa port\nA missile hit the port of Odesa.\n", "utf-8")
+    articles, _, _ = _ingest(tmp_path)
+    titles = {a: t if isinstance(t, str) else None for a, t in zip(articles["article_id"], articles["title"])}
+    assert titles == {"ap": None, "cnn": None, "wire": "Missile strike hits Odesa port"}

@@ -59,6 +59,13 @@ def test_qualifier_before_takes_the_longest_phrase():
     assert [qualifier_before(toks, m.first)[0] for m in nums] == ["at least", "at least", "up to", "about", None]
 
 
+def test_a_hedge_after_a_count_belongs_to_it():
+    toks = tokenize("Another 13,000 or more were hurt; 40 or so drones; one or two missiles")
+    nums = find_numbers(toks)
+    assert [(m.value, m.qualifier, toks[m.last - 1].text) for m in nums] == [
+        (13000, "at least", "more"), (40, "about", "so"), (1, None, "one"), (2, None, "two")]
+
+
 def test_as_int_keeps_decimals():
     assert as_int(8.0) == 8 and isinstance(as_int(8.0), int)
     assert as_int(2.6) == 2.6

@@ -631,6 +631,7 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
         if s.low[m.last:m.last + 1] and s.low[m.last] in _TIME_UNITS:
             continue  # "Prigozhin was killed two months later": a span of time, not victims
         qualifier, qstart = qualifier_before(s.tokens, m.first)
+        qualifier = qualifier or m.qualifier
         group = _group_before(s, qstart)  # "killed a family of five": the five are the victims
         if group:
             qstart = group[0]

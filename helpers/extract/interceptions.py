@@ -388,8 +388,11 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         all_of = qstart > 0 and s.low[qstart - 1] == "all"
         # "16 of 21 drones", "34 out of the 43 missiles"
         gap = s.low[m.last:nxt.first] if nxt else []
-        if nxt and gap in _PAIR_GAPS:
-            w2 = _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
+        # "shooting down 42 drones out of 50": the weapon between the pair's counts, none after
+        split_pair = nxt is not None and own is not None and not own[0].get("generic") \
+            and s.low[own[1]:nxt.first] in _PAIR_GAPS[2:] and _weapon_after(s, nxt.last) is None
+        if nxt and (gap in _PAIR_GAPS or split_pair):
+            w2 = own if split_pair else _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
             role = _intercept_role_before(s, qstart)
             if role is None:
                 role = _inherited_role(s, cands, lead)  # "destroyed 34 of the 43 missiles and 20 of 27 drones"
@@ -405,7 +408,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
                               "extra": [("launched", nxt.value)], "bare_ok": True, "breakdown": False})
                 skip_next = True
                 continue
-            if role is None or role == "launched":
+            if (role is None or role == "launched") and not split_pair:
                 # "one of the two missiles launched struck a building": the one is a part of the
                 # two, no launch count of its own (the two are read next)
                 continue

@@ -87,7 +87,7 @@ _PART_WORDS = frozenset("most many some half all several both".split())
 _SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("a", "record"), ("another",), ("all",), ("the",))
 
 
-_POSSESSIVES = frozenset(("her", "his", "their"))
+_POSSESSIVES = frozenset(("her", "his", "their", "its"))  # "killing its driver"
 
 
 _SINGLE_DETERMINERS = frozenset(("a", "an", "another")) | _POSSESSIVES
