@@ -1657,3 +1657,14 @@ def test_split_pairs_and_locationally_lost(text, expected):
 ])
 def test_wounds_sustained_and_possessive_victims(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "all but N": the N were not shot down, and the count shot down is only implied (left empty)
+    ("Officials said 76 missiles had been fired, and all but 16 were shot down.",
+     [("interception", "missile", 76, None, None)]),
+    # headline present tense
+    ("ADF neutralizes 88 out of 105 Russian drones since evening", [("interception", "drone", 105, 88, None)]),
+])
+def test_all_but_and_neutralizes(text, expected):
+    assert figures(text) == expected

@@ -185,3 +185,18 @@ def test_those_killed_while_serving_are_counted_over_their_service(text, expecte
 ])
 def test_half_years_quarters_and_the_siege_of_leningrad(text, expected):
     assert [e["figure_type"] for e in extract_events(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian air defences down 31 Ukrainian rockets over day - ministry", ["period"]),
+    ("Air defences shot down 31 drones over Dayton.", ["event"]),
+    ("Russia has fired 4,500 missiles on Ukraine since invasion, says Zelenskiy", ["cumulative"]),
+    ("Zelenskiy said that Russia so far has launched at least 1,961 Shahed drones.", ["cumulative"]),
+    ("So far, 30 drones have been shot down over Kyiv.", ["event"]),
+    # "bringing the tally up to over 21,000" is no hedge on the 13,000
+    ("Another 13,000 or more have been injured since the invasion, bringing the tally up to over 21,000.",
+     ["cumulative"]),
+    ("Up to 13,000 Ukrainian soldiers have been killed, an adviser said.", ["estimate"]),
+])
+def test_headline_day_totals_invasion_without_article_and_up_to(text, expected):
+    assert [e["figure_type"] for e in extract_events(text)] == expected

@@ -368,8 +368,9 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
     Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
     count it is coordinated with ("launched 408 drones and 40 missiles").
     """
+    # "all but 16 were shot down": the 16 are the ones not shot down, a count only implied
     nums = [m for m in s.numbers if m.kind == "count" and not m.vague and not _is_subset(s, m.first)
-            and not _one_of_the_most(s, m)]
+            and not _one_of_the_most(s, m) and s.low[max(0, m.first - 2):m.first] != ["all", "but"]]
     cands: list[dict] = []
     skip_next = False
     for idx, m in enumerate(nums):
