@@ -65,6 +65,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _NOT_SETTLEMENT = frozenset("Governor Mayor President Minister Head Chief General Colonel January February March April "
                             "May June July August September October November December Monday Tuesday Wednesday "
                             "Thursday Friday Saturday Sunday".split())
+_SETTLEMENT_OF = re.compile(r"\s+(?:village|town|settlement|hamlet)\s+of\s+[A-Z]")
 _SENTENCE_END_CHARS = ".!?:;\"“”‘'([\n"
 
 
@@ -187,6 +188,9 @@ def _context() -> dict[str, re.Pattern]:
         "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*(?:(?:Russian-|temporarily\s+)?occupied\s+)?$"),
         # "the village of Pravdyne", "the city (of Beryslav)": a settlement named as such
         "settlement_named": re.compile(r"\b(?:village|town|settlement|hamlet|township|city)\s+\(?of\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)"),
+        # "a cafe in Ukraine's Hroza village": the name before "village", after a locative word or a possessive
+        "settlement_before_noun": re.compile(r"(?:\b(?:in|near|at|outside|of|on)\s+|['’]s\s+)(?:the\s+)?"
+                                             r"(?P<name>[A-Z][a-z'’-]+(?<!['’]s)(?:[ -][A-Z][a-z'’-]+)?)\s+(?:village|settlement|hamlet)\b"),
         # "the capital" (the Russian capital, the regional capital and "the capital of X" are not)
         "the_capital": re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s\s+(?:mayor|governor))"),
         "listed_regions": re.compile(r"(?:,\s*[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:regions|oblasts|Oblasts|provinces)\b"),
@@ -324,6 +328,9 @@ def _mentions(text: str) -> list[Mention]:
                                                           or text[out[-1].end:start].isspace()):
             locative = True  # "in Kyiv and Lviv"; "in the central Ukraine region of Vinnytsia"
         after = text[end:end + 60]
+        if locative and _SETTLEMENT_OF.match(after):
+            # "in the Kherson village of Bilozerka": the city's name says which region; the village is the place
+            locative, possessive = False, True
         excluded = bool(ctx["exclude_before"].search(before) or (not locative and ctx["metonym"].match(after)))
         settlement = _settlement_before(text, start, place, table, ctx) if place.kind == "region" else None
         if settlement is not None and not (out and out[-1].start <= settlement.start < out[-1].end):
@@ -361,13 +368,15 @@ def _village(hit: re.Match, region: Place | None) -> Mention:
 
 def _named_settlements(text: str, mentions: list[Mention], table: dict, ctx: dict) -> list[Mention]:
     """Villages the gazetteer lacks, named as such: "in the village of Pravdyne in the southern
-    Kherson region", "the city (of Beryslav)". Each is placed at the centre of the region the text
+    Kherson region", "the city (of Beryslav)", "in Ukraine's Hroza village". Each is placed at the centre of the region the text
     names (the nearest after it, else the nearest before); with no region named, it has a name
     and no coordinates (many villages share a name: "Novoselivka" is in most oblasts)."""
     regions = [m for m in mentions if m.place.kind == "region"]
     known = {m.start for m in mentions}  # "near the village of Kozacha Lopan, Kharkiv region" is found once
     out = []
-    for hit in ctx["settlement_named"].finditer(text):
+    hits = sorted([*ctx["settlement_named"].finditer(text), *ctx["settlement_before_noun"].finditer(text)],
+                  key=lambda h: h.start("name"))
+    for hit in hits:
         name = hit.group("name")
         if name in table or hit.start("name") in known or any(w in _NOT_SETTLEMENT for w in name.split()):
             continue

@@ -1668,3 +1668,18 @@ def test_wounds_sustained_and_possessive_victims(text, expected):
 ])
 def test_all_but_and_neutralizes(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    # a toll that names no place takes the scene's when its places nest: a district of its city ...
+    ("Russian forces shelled the Saltivka district of Kharkiv with rockets. Shops and a bus stop were hit. "
+     "Three people are known to have died.", "Saltivka"),
+    # ... a town in its region
+    ("Russian forces shelled Nikopol in the Dnipropetrovsk region with artillery. Shops and a bus stop were hit. "
+     "Three people are known to have died.", "Nikopol"),
+    # two places side by side are no scene: the toll's place stays unknown
+    ("Russian forces shelled Nikopol and Marhanets with artillery. Shops and a bus stop were hit. "
+     "Three people are known to have died.", None),
+])
+def test_a_toll_takes_the_scene_place_when_its_places_nest(text, place):
+    assert [e["location"] for e in extract_events(text) if e["kind"] == "casualty"] == [place]

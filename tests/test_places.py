@@ -320,6 +320,18 @@ def test_capitalised_words_after_a_locative_word_are_not_its_lower_case_modifier
         "Vinnytsia Oblast"
 
 
+@pytest.mark.parametrize("text, place", [
+    # the name before "village", after a locative word or a country's possessive
+    ("The attack on a cafe in Ukraine's Hroza village killed 51 people.", "Hroza"),
+    ("A missile hit a cafe in Hroza village, killing 51 people.", "Hroza"),
+    # a city's name before "village of" says which region: the village is the place
+    ("A drone hit a house in the Kherson village of Bilozerka, killing a man.", "Bilozerka"),
+    ("The village was hit in Kharkiv; two people were injured.", "Kharkiv"),
+])
+def test_a_village_named_before_the_word_village_is_the_place(text, place):
+    assert where(text)[0] == place
+
+
 def test_a_village_named_as_such_before_its_region_is_found_once():
     found = find_places("Shelling near the village of Kozacha Lopan, Kharkiv region killed two.")
     assert [f["location"] for f in found] == ["Kozacha Lopan", "Kharkiv Oblast"]
