@@ -132,9 +132,19 @@ def run_topics(processed_dir: str | Path, unit: str = "auto", k: int | None = No
     out = Path(processed_dir)
     sentences = read_table(out / "sentences.parquet")
     model = topics_over(sentences, unit=unit, k=k, method=method, random_state=random_state)
-    write_table(topics.topics_table(model), out / "topics.parquet")
-    write_table(model.sentence_topics(sentences), out / "sentence_topics.parquet")
+    write_table(_steady(topics.topics_table(model)), out / "topics.parquet")
+    write_table(_steady(model.sentence_topics(sentences)), out / "sentence_topics.parquet")
     return model
+
+
+TABLE_DECIMALS = 10  # NMF's weights differ in the 15th digit from one BLAS build to another
+
+
+def _steady(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its float columns rounded to ``TABLE_DECIMALS`` places, so that a re-run on
+    another machine writes the same table (the last digits of a float sum depend on the BLAS)."""
+    floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
+    return df.assign(**{c: df[c].round(TABLE_DECIMALS) for c in floats}) if floats else df
 
 
 # --- the whole analysis over a corpus of any size (python -m helpers pipeline) ------------------
@@ -465,7 +475,7 @@ def _apply_topics_part_file(stage_dir: str, n: int, model) -> float:
     stage = Path(stage_dir)
     sentences = read_table(_part(stage, "sentences", n))
     table = model.sentence_topics(sentences) if len(sentences) else pd.DataFrame(columns=SENTENCE_TOPICS)
-    write_table(table.reset_index(drop=True), _part(stage, "sentence_topics", n))
+    write_table(_steady(table.reset_index(drop=True)), _part(stage, "sentence_topics", n))
     return time.perf_counter() - t
 
 
@@ -577,7 +587,7 @@ def run_pipeline(corpus_dir: str | Path, out_dir: str | Path, manifest: str | Pa
         model = _fit_topics_from_parts(stage, n_parts, article_ids, summary.sentences, results, unit, k, method,
                                        random_state, sample_size)
         summary.topics_message = model.message
-        write_table(topics.topics_table(model), stage / "topics.parquet")
+        write_table(_steady(topics.topics_table(model)), stage / "topics.parquet")
         summary.seconds["topics"] = summary.seconds.get("topics", 0.0) + time.perf_counter() - t
         applied = runner.map(_apply_topics_part_file, [(str(stage), n, model) for n in range(n_parts)], "topics")
         summary.seconds["topics"] += sum(applied)

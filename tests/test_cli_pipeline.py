@@ -190,3 +190,13 @@ def test_dask_ingest_renames_repeated_ids_as_local_does(tricky_corpus, tmp_path)
     write_table(whole[2], tmp_path / "report.parquet")
     pd.testing.assert_frame_equal(read_table(tmp_path / "dask/ingest_report.parquet"), read_table(tmp_path / "report.parquet"))
     assert read_table(tmp_path / "dask/articles.parquet")["article_id"].tolist() == whole[0]["article_id"].tolist()
+
+
+def test_topic_weights_are_written_rounded_so_another_machine_writes_the_same_table(tmp_path):
+    # NMF's weights differ in the 15th digit from one BLAS build to another
+    stage_by_stage(SEED_CORPUS, SEED_MANIFEST, tmp_path)
+    weights = read_table(tmp_path / "sentence_topics.parquet")["weight"]
+    shares = read_table(tmp_path / "topics.parquet")["share"]
+    assert len(weights) == 32 and weights.notna().all()
+    assert (weights == weights.round(pipeline.TABLE_DECIMALS)).all()
+    assert (shares == shares.round(pipeline.TABLE_DECIMALS)).all() and abs(shares.sum() - 1) < 1e-9
