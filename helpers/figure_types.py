@@ -25,6 +25,8 @@ The rules:
   fifth attack this month" is one event;
 - a toll of 100 or more "have been killed" in a sentence that names no attack, weapon or night is
   a running total (cue "(running total)"): "Ukraine says more than 200 civilians have been killed";
+- so are senior officers' dead ("four generals, 58 colonels and 176 lieutenant colonels") when
+  no attack, night or day is named (cue "(running total of senior officers)");
 - no single strike of this war has killed or injured 1,000 people, and no single night has seen
   1,000 drones and missiles launched: a figure that large without a cue is a cumulative
   (casualties) or period (launches) total, cue "(size)".
@@ -51,6 +53,10 @@ _PROFESSION_TOLL = re.compile(
     r"\b(?:journalists|media workers|media professionals|reporters|aid workers|humanitarian workers|medics|"
     r"paramedics|rescuers|emergency workers|health workers|healthcare workers|athletes|teachers|priests)\b"
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:were|have been|had been|are|have) (?:killed|died)\b[^.;]*?\bin (?:ukraine|russia)\b")
+# "the death of four Russian generals, 58 colonels and 176 lieutenant colonels were confirmed": senior
+# officers' dead, with no attack, night or day named, are a tally over the war, as a profession's are
+_RANK_TOLL = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+"
+                        r"(?:russian\s+|ukrainian\s+)?(?:generals|colonels|lieutenant colonels)\b")
 _DAY_NAMED = re.compile(r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"morning|evening|afternoon)\b")
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|attacks?|shelling|shelled|bomb\w*|missiles?|drones?|rockets?|explosions?|"
@@ -148,6 +154,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
         return "cumulative", "(running total)"
     if no_attack and _PROFESSION_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
         return "cumulative", "(running total of a profession)"
+    if no_attack and _RANK_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
+        return "cumulative", "(running total of senior officers)"
     if size >= EVENT_SIZE_LIMIT:
         return ("cumulative" if kind == "casualty" else "period"), "(size)"
     return "event", None

@@ -200,3 +200,14 @@ def test_half_years_quarters_and_the_siege_of_leningrad(text, expected):
 ])
 def test_headline_day_totals_invasion_without_article_and_up_to(text, expected):
     assert [e["figure_type"] for e in extract_events(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By June, the deaths of four Russian generals, 58 colonels and 176 lieutenant colonels had been confirmed.",
+     ["cumulative"]),
+    ("Three Russian generals have been killed, Ukraine says.", ["cumulative"]),
+    ("A Ukrainian missile strike killed two Russian generals in Kherson.", ["event"]),
+    ("Two Russian colonels were killed on Tuesday near Bakhmut.", ["event"]),
+])
+def test_senior_officers_dead_with_no_attack_named_are_a_running_total(text, expected):
+    assert [e["figure_type"] for e in extract_events(text)] == expected
