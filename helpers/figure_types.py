@@ -27,6 +27,8 @@ The rules:
   a running total (cue "(running total)"): "Ukraine says more than 200 civilians have been killed";
 - so are senior officers' dead ("four generals, 58 colonels and 176 lieutenant colonels") when
   no attack, night or day is named (cue "(running total of senior officers)");
+- and children's dead from ``CHILD_TOLL_MIN`` (50), with no attack or night named ("97 children
+  were killed as of this morning"; cue "(running total of children)");
 - no single strike of this war has killed or injured 1,000 people, and no single night has seen
   1,000 drones and missiles launched: a figure that large without a cue is a cumulative
   (casualties) or period (launches) total, cue "(size)".
@@ -57,6 +59,11 @@ _PROFESSION_TOLL = re.compile(
 # officers' dead, with no attack, night or day named, are a tally over the war, as a profession's are
 _RANK_TOLL = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+"
                         r"(?:russian\s+|ukrainian\s+)?(?:generals|colonels|lieutenant colonels)\b")
+# "97 children were killed as of this morning", "Now - 220 children killed!": no one strike of
+# this war has killed 50 children, so children's dead that many, with no attack or night named,
+# are counted over the war
+CHILD_TOLL_MIN = 50
+_CHILD_TOLL = re.compile(r"\b(\d[\d,]*)\s+(?:(?:ukrainian|russian|more|other)\s+)?children\b")
 _DAY_NAMED = re.compile(r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"morning|evening|afternoon)\b")
 _ATTACK_WORDS = re.compile(r"\b(?:strikes?|attacks?|shelling|shelled|bomb\w*|missiles?|drones?|rockets?|explosions?|"
@@ -156,6 +163,8 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
         return "cumulative", "(running total of a profession)"
     if no_attack and _RANK_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
         return "cumulative", "(running total of senior officers)"
+    if no_attack and any(int(m.group(1).replace(",", "")) >= CHILD_TOLL_MIN for m in _CHILD_TOLL.finditer(low, a, b)):
+        return "cumulative", "(running total of children)"
     if size >= EVENT_SIZE_LIMIT:
         return ("cumulative" if kind == "casualty" else "period"), "(size)"
     return "event", None

@@ -211,3 +211,14 @@ def test_headline_day_totals_invasion_without_article_and_up_to(text, expected):
 ])
 def test_senior_officers_dead_with_no_attack_named_are_a_running_total(text, expected):
     assert [e["figure_type"] for e in extract_events(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll keeps growing. 97 children were killed as of this morning.", ["cumulative"]),
+    ("There were 144. Now 220 children killed!", ["cumulative"]),
+    ("A missile strike on a school killed 12 children in Kharkiv.", ["event"]),
+    # an attack named: the strike's toll, however large
+    ("Russian shelling killed 60 children in Mariupol, the mayor said.", ["event"]),
+])
+def test_fifty_or_more_childrens_dead_with_no_attack_named_are_a_running_total(text, expected):
+    assert [e["figure_type"] for e in extract_events(text)] == expected
