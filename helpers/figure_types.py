@@ -62,6 +62,8 @@ _RANK_TOLL = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine
 # "97 children were killed as of this morning", "Now - 220 children killed!": no one strike of
 # this war has killed 50 children, so children's dead that many, with no attack or night named,
 # are counted over the war
+_GROUP_TOLLS = ((_PROFESSION_TOLL, "(running total of a profession)"),
+                (_RANK_TOLL, "(running total of senior officers)"))
 CHILD_TOLL_MIN = 50
 _CHILD_TOLL = re.compile(r"\b(\d[\d,]*)\s+(?:(?:ukrainian|russian|more|other)\s+)?children\b")
 _DAY_NAMED = re.compile(r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -159,10 +161,10 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     no_attack = kind == "casualty" and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low)
     if no_attack and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b):
         return "cumulative", "(running total)"
-    if no_attack and _PROFESSION_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
-        return "cumulative", "(running total of a profession)"
-    if no_attack and _RANK_TOLL.search(low, a, b) and not _DAY_NAMED.search(low):
-        return "cumulative", "(running total of senior officers)"
+    if no_attack and not _DAY_NAMED.search(low):
+        for regex, cue in _GROUP_TOLLS:
+            if regex.search(low, a, b):
+                return "cumulative", cue
     if no_attack and any(int(m.group(1).replace(",", "")) >= CHILD_TOLL_MIN for m in _CHILD_TOLL.finditer(low, a, b)):
         return "cumulative", "(running total of children)"
     if size >= EVENT_SIZE_LIMIT:

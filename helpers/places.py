@@ -424,6 +424,26 @@ def _inside(city: Place, area: Place) -> bool:
     return city.country == area.country
 
 
+def _place_of(found: dict) -> Place:
+    return Place(found["location"], found["kind"], found["latitude"], found["longitude"], found["country"],
+                 found["admin1"])
+
+
+_PART_OF_BEFORE = re.compile(r"\b(?:district|suburb|outskirts|neighbourhood|neighborhood|microdistrict) of (?:the )?(?:city of )?$")
+
+
+def nests(text: str, found: dict, here: dict) -> bool:
+    """Whether the place mention ``found`` (a :func:`find_places` dict of ``text``) is the place
+    ``here`` itself or an area that holds it, as the text tells: the region ``here`` lies in, or the
+    city before whose name "district of" stands ("the Saltivka district of Kharkiv")."""
+    if found["location"] == here["location"]:
+        return True
+    if found["kind"] == "region":
+        return _inside(_place_of(here), _place_of(found))
+    return found["admin1"] == here["admin1"] and bool(
+        _PART_OF_BEFORE.search(text[max(0, found["match_start"] - 40):found["match_start"]].lower()))
+
+
 def locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
     """The place where the event of ``text[start:end]`` happened, or None.
 

@@ -968,28 +968,14 @@ def _scene_place(earlier: tuple[str, ...]) -> dict | None:
         found = _places.find_places(text)
         if found:
             names = {f["location"] for f in found}
-            below = {f["location"] for f in found if f["kind"] != "country"}
-            if len(names) == 1 or len(below) == 1:
-                return _places.locate(text)
+            below = [f for f in found if f["kind"] != "country"]
             here = _places.locate(text)
-            if here and below and all(_nests(text, f, here) for f in found if f["kind"] != "country"):
+            if len(names) == 1 or len({f["location"] for f in below}) == 1:
+                return here
+            if here and below and all(_places.nests(text, f, here) for f in below):
                 return here  # "the Saltivka district of Kharkiv", "Nikopol in the Dnipropetrovsk region": one place
             return None
     return None
-
-
-_PART_OF_BEFORE = re.compile(r"\b(?:district|suburb|outskirts|neighbourhood|neighborhood|microdistrict) of (?:the )?(?:city of )?$")
-
-
-def _nests(text: str, found: dict, here: dict) -> bool:
-    """Whether place mention ``found`` is ``here`` itself or an area that holds it, as the text
-    tells: the region ``here`` lies in, or the city before whose name "district of" stands."""
-    if found["location"] == here["location"]:
-        return True
-    if found["kind"] == "region":
-        return found["admin1"] is not None and found["admin1"] == here.get("admin1")
-    return found["admin1"] == here.get("admin1") and bool(
-        _PART_OF_BEFORE.search(text[max(0, found["match_start"] - 40):found["match_start"]].lower()))
 
 
 def _elsewhere(s: _Sentence, event: list[_Figure], f: _Figure) -> bool:

@@ -391,7 +391,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         gap = s.low[m.last:nxt.first] if nxt else []
         # "shooting down 42 drones out of 50": the weapon between the pair's counts, none after
         split_pair = nxt is not None and own is not None and not own[0].get("generic") \
-            and s.low[own[1]:nxt.first] in _PAIR_GAPS[2:] and _weapon_after(s, nxt.last) is None
+            and s.low[own[1]:nxt.first] in _OUT_OF and _weapon_after(s, nxt.last) is None
         if nxt and (gap in _PAIR_GAPS or split_pair):
             w2 = own if split_pair else _weapon_after(s, nxt.last) or _generic_target(s, nxt.last, True)  # "40 of 50 targets"
             role = _intercept_role_before(s, qstart)
@@ -617,7 +617,8 @@ def _none_launched(s: _Sentence, cands: list[dict]) -> list[dict]:
     return out
 
 
-_PAIR_GAPS = (["of"], ["of", "the"], ["out", "of"], ["out", "of", "the"])
+_OUT_OF = (["out", "of"], ["out", "of", "the"])
+_PAIR_GAPS = (["of"], ["of", "the"], *_OUT_OF)
 
 
 _RELATIVE_OF = (("of", "which"), ("of", "them"), ("of", "these"))
