@@ -12,7 +12,9 @@ the publication date) and returns two tables:
   event can be traced to its sentence. Rows that are not per-event figures are listed too,
   with no ``event_id`` and a ``role`` saying why they were kept apart.
 
-Matching (only rows whose ``figure_type`` is ``'event'`` take part):
+Matching (only rows whose ``figure_type`` is ``'event'`` take part, and no vague count: "scores
+of civilians were killed", read as 20 by ACLED's rule, is kept apart, so it is never a strike's
+toll, a key figure or a bar):
 
 - casualty rows are one strike when they give the same day (or, for a window, their windows
   overlap), their places agree (the same place in the same region, or a place inside the
@@ -83,6 +85,8 @@ _KEPT_APART = {
     "historical": "kept apart: historical figure",
     "other": "kept apart: other (average, rate, hypothetical)",
 }
+# a vague word read by ACLED's rule ("dozens" = 12) is no stated count: never a strike's toll
+KEPT_APART_VAGUE = "kept apart: vague count (ACLED rule)"
 FLAG_UNDATED = "undated: no date phrase, the publication date stands in"
 FLAG_PUBLICATION_WINDOW = "undated: matched within the days before publication"
 FLAG_NO_PLACE = "no place stated"
@@ -258,6 +262,7 @@ def _report_rows(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | 
                 "dated": bool(rec.get("date_resolved")) and (rec.get("date_start") or date) is not None,
                 "update": bool(rec.get("update") or False),
                 "superseded": bool(rec.get("superseded") or False),
+                "vague": bool(rec.get("vague") or False),
                 "source": _value(sources.get(rec.get("article_id"))),
                 "report_time": _value(times.get(rec.get("article_id"))),
             })
@@ -422,6 +427,8 @@ def build_events(casualties: pd.DataFrame | None, interceptions: pd.DataFrame | 
                 continue
             if r["figure_type"] not in (None, "event"):
                 role_of[i] = _KEPT_APART.get(r["figure_type"], f"kept apart: {r['figure_type']}")
+            elif r["vague"]:
+                role_of[i] = KEPT_APART_VAGUE  # "scores of civilians were killed": no count to add up
             elif not r["dated"] and (undated_window_days is None or not r["date"]):
                 events.append((kind, [i], FLAG_UNDATED))
             elif kind == KIND_STRIKE and r["location"] is None:

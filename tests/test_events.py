@@ -285,3 +285,18 @@ def test_validation_checks_each_claim_once_and_never_the_other_side(built):
     assert got == [["Russian Ministry of Defence", None, 40, 1], ["Ukrainian Air Force", 31, 24, 2]]
     ref = load_reference(REPO / "data/raw/reference/missile_attacks_daily.csv")
     assert match_interceptions(claims, ref)["status"].tolist()[0] == "no reference for this claimant"
+
+
+def test_a_vague_count_is_kept_apart_and_never_a_strike(tables):
+    # "scores of civilians were killed in Bucha" reads 20 by ACLED's rule: no stated count to add up
+    casualties, interceptions, articles = tables
+    marked = casualties.copy()
+    sumy = marked["location"] == "Sumy"
+    marked["vague"] = marked.get("vague", False)
+    marked.loc[sumy, "vague"] = True
+    events, reports = build_events(marked, interceptions, articles)
+    plain, _ = build_events(casualties, interceptions, articles)
+    assert (plain["location"] == "Sumy").sum() >= 1 and (events["location"] == "Sumy").sum() == 0
+    kept = reports[reports["location"] == "Sumy"]
+    assert len(kept) == sumy.sum() and kept["event_id"].isna().all()
+    assert set(kept["role"]) == {"kept apart: vague count (ACLED rule)"}
