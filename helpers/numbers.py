@@ -31,6 +31,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -48,9 +49,9 @@ _MONTHS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One nltk token: its text, lower-cased text and character span in the sentence."""
+class Token(NamedTuple):
+    """One nltk token: its text, lower-cased text and character span in the sentence (a named
+    tuple: a sentence has tens of tokens and a corpus millions, and a tuple is built fastest)."""
 
     text: str
     lower: str
@@ -113,19 +114,61 @@ def _stdlib(pairs):
     return [(re.compile(p.pattern, p.flags & _RE_FLAGS), r) for p, r in pairs]
 
 
+def _guarded(pairs, needs):
+    """``(pattern, replacement, needs)``: ``needs`` finds a character that a text must contain for
+    the pattern to match (None: always run the pattern)."""
+    return [(p, r, n and re.compile("[" + re.escape(n) + "]")) for (p, r), n in zip(pairs, needs, strict=True)]
+
+
+# "cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", "'tis", "'twas": nltk's
+# contractions; a text with none of these cannot match any of its patterns
+_CONTRACTION_STEMS = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
+_BRACKET = re.compile(r"[\[\](){}<>]")
+
+
 class _WordTokenizer(NLTKWordTokenizer):
-    """nltk's word tokenizer, its patterns compiled by the standard ``re`` module.
+    """nltk's word tokenizer, its patterns compiled by the standard ``re`` module, each run only on
+    a text that holds a character it needs.
 
     nltk 3.9+ routes every pattern through ``nltk.redos``: the third-party ``regex`` engine under a
     timeout. That guards against hostile *patterns*; these are nltk's own fixed ones, on one
-    sentence at a time, and under the guard they took a third of the extractor's time. The tokens
-    are the same (``tests/test_numbers.py`` compares the two on the seed article)."""
+    sentence at a time, and under the guard they took a third of the extractor's time. nltk then
+    runs all 33 substitutions on every sentence; most sentences hold no quote, bracket, dash or
+    contraction, and a pattern that cannot match leaves its text as it was, so skipping it changes
+    nothing. The tokens are nltk's own (``tests/test_numbers.py`` compares the two on the seed
+    article, the gold sentences and real reporting)."""
 
-    STARTING_QUOTES = _stdlib(NLTKWordTokenizer.STARTING_QUOTES)
-    PUNCTUATION = _stdlib(NLTKWordTokenizer.PUNCTUATION)
+    STARTING_QUOTES = _guarded(_stdlib(NLTKWordTokenizer.STARTING_QUOTES),
+                               ["«“‘„`", '"', "`", "\"'", "'"])
+    PUNCTUATION = _guarded(_stdlib(NLTKWordTokenizer.PUNCTUATION),
+                           [".", ":,", ":,", ".", ";@#$%&", "\u2012\u2013\u2014\u2015", ".", "?!", "'", "*"])
     PARENS_BRACKETS = _stdlib([NLTKWordTokenizer.PARENS_BRACKETS])[0]
     DOUBLE_DASHES = _stdlib([NLTKWordTokenizer.DOUBLE_DASHES])[0]
-    ENDING_QUOTES = _stdlib(NLTKWordTokenizer.ENDING_QUOTES)
+    ENDING_QUOTES = _guarded(_stdlib(NLTKWordTokenizer.ENDING_QUOTES),
+                             ["»”’", "'", '"', None, "'", "'"])
+
+    def tokenize(self, text: str, convert_parentheses: bool = False, return_str: bool = False) -> list[str]:
+        """nltk's ``NLTKWordTokenizer.tokenize`` (3.9) step for step, each pattern skipped when
+        its text lacks every character the pattern needs."""
+        if convert_parentheses or return_str:
+            return super().tokenize(text, convert_parentheses, return_str)
+        for regexp, substitution, needs in (*self.STARTING_QUOTES, *self.PUNCTUATION):
+            if needs.search(text):
+                text = regexp.sub(substitution, text)
+        if _BRACKET.search(text):
+            regexp, substitution = self.PARENS_BRACKETS
+            text = regexp.sub(substitution, text)
+        if "--" in text:
+            regexp, substitution = self.DOUBLE_DASHES
+            text = regexp.sub(substitution, text)
+        text = " " + text + " "
+        for regexp, substitution, needs in self.ENDING_QUOTES:
+            if needs is None or needs.search(text):
+                text = regexp.sub(substitution, text)
+        if _CONTRACTION_STEMS.search(text):
+            for regexp in (*self.CONTRACTIONS2, *self.CONTRACTIONS3):
+                text = regexp.sub(r" \1 \2 ", text)
+        return text.split()
 
 
 @lru_cache(maxsize=1)
@@ -137,14 +180,16 @@ def _tokenizer() -> NLTKWordTokenizer:
 def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
     out = []
+    new = tuple.__new__  # Token(...) without the named tuple's own Python-level __new__
     for a, b in _tokenizer().span_tokenize(text):
-        if text[a] in "*_" and text[a:b].strip("*_") == "":
+        word = text[a:b]
+        if word[0] in "*_" and not word.strip("*_"):
             continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
         # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation
-        if b - a > 1 and text[b - 1] == "\u2026":
-            out.append(Token(text[a:b - 1], text[a:b - 1].lower(), a, b - 1))
-            a = b - 1
-        out.append(Token(text[a:b], text[a:b].lower(), a, b))
+        if word[-1] == "\u2026" and b - a > 1:
+            out.append(new(Token, (word[:-1], word[:-1].lower(), a, b - 1)))
+            a, word = b - 1, "\u2026"
+        out.append(new(Token, (word, word.lower(), a, b)))
     return tuple(out)
 
 

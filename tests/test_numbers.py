@@ -90,8 +90,9 @@ def test_a_trailing_ellipsis_character_is_a_token_of_its_own():
 
 def test_the_standard_library_tokenizer_gives_nltks_spans():
     """numbers._WordTokenizer compiles nltk's patterns with ``re`` instead of nltk's guarded
-    ``regex``: on the seed article and the gold sentences (quotes, brackets, dashes, contractions,
-    ellipses) its spans are nltk's own."""
+    ``regex``, and skips a pattern whose characters a text lacks: on the seed article, the gold
+    sentences and texts holding each character a pattern needs (quotes, brackets, dashes,
+    contractions, ellipses) its spans are nltk's own."""
     from pathlib import Path
 
     from nltk.tokenize import NLTKWordTokenizer
@@ -104,6 +105,9 @@ def test_the_standard_library_tokenizer_gives_nltks_spans():
     seed = (root / "data/raw/articles/2023-03-22_bakhmut-assault-stalls-drones-hit-rzhyshchiv.txt").read_text("utf-8")
     texts = [s for _, _, s in split_sentences(seed)] + [g["text"] for g in read_jsonl(root / "tests/data/gold.jsonl")]
     texts += ['He said: "We won\'t stop" -- (again) [sic] {x} <y> ... isn\'t it? \'Yes\'', "«Kyiv» „holds” ‘now’"]
+    # every character and word a skipped pattern needs: contractions, dashes, symbols, quotes
+    texts += ["I cannot go -- gimme 5; it's #1 & 50% @ $3 \u2014 \"gonna\" wanna stop?! 'Tis more'n d'ye *bold*",
+              "``tex'' {a} <b> [c] (d) GOTTA Lemme 'twas 2\u20133, 7\u2012 x\u2015y: a,b 1,000 end...", "Done.'\""]
     ours, theirs = _tokenizer(), NLTKWordTokenizer()
     assert type(ours) is not NLTKWordTokenizer
     assert len(texts) > 100

@@ -57,18 +57,26 @@ def _check_sentences(sentences: pd.DataFrame) -> None:
 @lru_cache(maxsize=50_000)
 def _prefilter(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """What a sentence may hold, decided cheaply once for all three extractors: (a casualty word,
-    an interception verb, a weapon word, a money amount, a number). A figure needs an event word
-    and a number; most sentences have neither. A set test of the sentence's words against the first
-    words of the pattern tables passes over most sentences before any regular expression runs."""
+    the first word of an interception verb, a weapon word, a money amount, a number). A figure
+    needs an event word and a number; most sentences have neither. A set test of the sentence's
+    words against the first words of the pattern tables passes over most sentences before any
+    regular expression runs; the interception verb itself (:func:`_intercept_verb`) is looked for
+    only in a sentence that names a weapon or follows counts of one."""
     t = tables()
     low = text.lower()
     words = frozenset(_WORD.findall(low))
     casualty = _shares(words, t.casualty_words) and t.casualty_re.search(low) is not None
-    verb = _shares(words, t.intercept_words) and t.intercept_re.search(low) is not None
+    verb = _shares(words, t.intercept_words)
     weapon = _shares(words, t.weapon_words)
     money = may_hold_money(text, low) and _money_regex().search(text) is not None
     number = (casualty or money) and t.number_re.search(low) is not None
     return casualty, verb, weapon, money, number
+
+
+@lru_cache(maxsize=50_000)
+def _intercept_verb(text: str) -> bool:
+    """Whether ``text`` holds an interception verb of the pattern table ("shot down", "destroyed")."""
+    return tables().intercept_re.search(text.lower()) is not None
 
 
 _TOTAL_OPENERS = re.compile(r"(?:^|;\s*)(?:in all|in total|overall|altogether|of (?:these|them|those)|the total)\b")
@@ -139,7 +147,8 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         # the General Staff's table of the enemy's losses is read by its own rules, and by no other
         report = is_loss_report(text)
         wants_casualty = "casualty" in kinds and cas_ok and number_ok and not report
-        wants_interception = "interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
+        wants_interception = ("interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
+                              and _intercept_verb(text))
         wants_economic = "economic" in kinds and money_ok
         s = low = None
         # an interception sentence may count nothing itself ("All the drones were shot down");
