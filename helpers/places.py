@@ -333,6 +333,12 @@ def _mentions(text: str) -> list[Mention]:
             locative, possessive = False, True
         excluded = bool(ctx["exclude_before"].search(before) or (not locative and ctx["metonym"].match(after)))
         settlement = _settlement_before(text, start, place, table, ctx) if place.kind == "region" else None
+        if place.kind == "city" and ctx["district_after"].match(text[end:end + 12]):
+            # "a school in Bilohorivka, Sievierodonetsk Raion": the town names the district the
+            # village before it lies in; the village is the place, at the town (the closest point
+            # known), in the town's region
+            settlement = _settlement_before(text, start, place._replace(name=place.admin1 or place.name), table, ctx)
+            excluded = excluded or settlement is not None
         if settlement is not None and not (out and out[-1].start <= settlement.start < out[-1].end):
             out.append(settlement)
         out.append(Mention(place, start, end, locative, relative, possessive, excluded))

@@ -1683,3 +1683,72 @@ def test_all_but_and_neutralizes(text, expected):
 ])
 def test_a_toll_takes_the_scene_place_when_its_places_nest(text, place):
     assert [e["location"] for e in extract_events(text) if e["kind"] == "casualty"] == [place]
+
+
+def typed(text):
+    """(kind, killed/launched, injured/intercepted, figure_type) per event."""
+    return [(e["kind"], e["killed"], e["injured"], e["figure_type"]) if e["kind"] == "casualty"
+            else (e["kind"], e["launched"], e["intercepted"], e["figure_type"]) for e in extract_events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb between the victims and their verb
+    ("Six soldiers sadly lost their lives near Bakhmut.", [("casualty", 6, None, "event")]),
+    ("Two medics were instantly killed in Kherson.", [("casualty", 2, None, "event")]),
+    # a colleague, a relative, a reporter count as victims
+    ("A photographer was killed in Kramatorsk. Her colleague was wounded.", [("casualty", 1, None, "event"), ("casualty", None, 1, "event")]),
+    # "may have died": a hedge on a large toll is an estimate; "could have been killed" is hypothetical
+    ("As many as 20,000 Russian troops may have died, officials believe.", [("casualty", 20000, None, "estimate")]),
+    ("Four people could have been killed had the shelter not held.", [("casualty", 4, None, "other")]),
+    # bodies found with their victims named after them ("bodies of civilians") are the dead
+    ("Investigators have so far found 410 bodies of civilians in the Bucha district.", [("casualty", 410, None, "cumulative")]),
+    ("Kyiv received 212 bodies of fallen soldiers on Friday.", []),
+    # a toll "approaching" its figure
+    ("The number of dead civilians is approaching 3,000.", [("casualty", 3000, None, "cumulative")]),
+])
+def test_round_eleven_casualty_phrasings(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N-month-old invasion": a running total of the war
+    ("Moscow has fired about 900 missiles during its 10-month-old invasion, officials said.",
+     [("interception", 900, None, "cumulative")]),
+    # many attacks counted in the perfect: a running total, not one strike
+    ("At least 40 strikes have been carried out on schools across Ukraine, leaving 12 teachers dead.",
+     [("casualty", 12, None, "cumulative")]),
+    ("Two strikes have been carried out on Sumy, killing three.", [("casualty", 3, None, "event")]),
+])
+def test_round_eleven_types(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the group noun between the verb and its count
+    ("Air defence shot down a salvo of six cruise missiles over Lviv.", [("interception", None, 6, "event")]),
+    # an arms shipment is no attack
+    ("The delayed shipment included 25 Patriot missiles and 4,000 shells.", []),
+])
+def test_round_eleven_interception_phrasings(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a feed item's headline glued to its lead by a colon: one claim
+    ("Five civilians wounded in Kupiansk: Governor Three men and two women have been wounded by shelling in Kupiansk, the governor said.",
+     [("casualty", None, 5, "event")]),
+    # two tolls in one sentence with no colon between them stay two
+    ("Three people were killed in Kupiansk and three were killed in Izium.",
+     [("casualty", 3, None, "event"), ("casualty", 3, None, "event")]),
+])
+def test_a_headline_glued_to_its_lead_is_one_claim(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    # the town names the raion the village before it lies in
+    ("Shelling hit a clinic in Kruhliakivka, Kupiansk Raion, Kharkiv Oblast, killing two.", "Kruhliakivka"),
+    ("Two people were killed in Kupiansk Raion.", "Kupiansk"),
+])
+def test_a_village_before_its_raion_is_the_place(text, place):
+    assert [e["location"] for e in extract_events(text) if e["kind"] == "casualty"] == [place]

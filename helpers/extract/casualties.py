@@ -173,6 +173,13 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
         if s.low[k] in _AUX or s.low[k].endswith("-old"):
             k += 1
             continue
+        # "Fourteen soldiers tragically lost their lives", "15,000 soldiers may have died": an
+        # adverb or a modal between the victims and their verb (the modal makes it an estimate:
+        # figure_type_cues.csv)
+        if victims_seen and not unknown and (_is_adverb(s.tokens[k].text) or (
+                s.low[k] in _MODALS and s.low[k + 1:k + 2] == ["have"])):
+            k += 1
+            continue
         # "16,000 Russians who have died": a relative clause after the victims
         if s.low[k] in ("who", "that") and victims_seen and not unknown:
             k, limit = k + 1, limit + 1
@@ -227,6 +234,14 @@ _SPEECH = _REPORTED | frozenset("says say told tells telling saying".split())
 
 
 _REPORTED_PASSIVE = frozenset("confirmed believed reported said feared thought known presumed understood estimated".split())
+_MODALS = frozenset(("may", "might", "could"))
+# words ending in -ly that are no adverb of manner, or that hedge or time the figure themselves
+_NOT_ADVERBS = frozenset("only early family daily weekly monthly yearly nearly likely reply ally rally italy".split())
+
+
+def _is_adverb(word: str) -> bool:
+    """'tragically', 'sadly', 'instantly': a lower-case word of five letters or more ending in -ly."""
+    return len(word) >= 5 and word.endswith("ly") and word.isalpha() and word.islower() and word not in _NOT_ADVERBS
 
 
 _PROPER_MODIFIERS = 5  # capitalised words of a name before the victims: "Sloviansk Thermal Power Plant engineers"
@@ -373,9 +388,10 @@ def _counted_by_number_of(s: _Sentence, h: int) -> bool:
 
 
 def _found_at_a_site(s: _Sentence) -> bool:
-    """"The bodies of five civilians were found after a strike": bodies found, not handed over."""
-    return any(m.first >= 2 and s.low[m.first - 2:m.first] == ["bodies", "of"] and _recovered_bodies(s, m.first, m.last)
-               for m in s.numbers if m.kind == "count")
+    """"The bodies of five civilians were found after a strike", "police have found 900 bodies of
+    civilians": bodies found, not handed over."""
+    return any((m.first >= 2 and s.low[m.first - 2:m.first] == ["bodies", "of"] or s.low[m.last:m.last + 2] == ["bodies", "of"])
+               and _recovered_bodies(s, m.first, m.last) for m in s.numbers if m.kind == "count")
 
 
 def _recovered_bodies(s: _Sentence, qstart: int, j: int) -> bool:
@@ -1101,20 +1117,26 @@ def _place_rank(ev: dict, other: dict) -> int | None:
     return None
 
 
-def _restate(earlier: list[dict], ev: dict, low: str) -> None:
+def _restate(earlier: list[dict], ev: dict, low: str, start: int = 0) -> None:
     """A toll the text states again ("One person was killed in an air attack on the Kherson region
     ... 'a 42-year-old man was fatally wounded' in Beryslav, the governor said") is one claim: the
     same killed and injured, within ``_RESTATE_REACH`` sentences, in the same place, an unplaced
     one or one within the other, in a sentence with no word that adds ("another", "also",
-    "elsewhere"). The less specific row is marked superseded (the later one when they are alike)."""
-    if ev["figure_type"] != "event" or _ADDS.search(low):
-        return
+    "elsewhere"). The less specific row is marked superseded (the later one when they are alike).
+    So is a feed item's headline glued to its lead in one sentence ("Seven Ukrainians wounded in
+    Luhansk: Governor Four civilians and three police officers have been wounded overnight"): the
+    same toll of the same type before and after a colon; ``start`` is the sentence's offset in the
+    article, as in the rows' ``char_start``."""
     for prior in reversed(earlier):
         if ev["sentence_idx"] - prior["sentence_idx"] > _RESTATE_REACH:
             return
-        if prior["sentence_idx"] == ev["sentence_idx"] or prior.get("superseded") or prior["figure_type"] != "event":
+        if prior.get("superseded") or (prior["killed"], prior["injured"]) != (ev["killed"], ev["injured"]):
             continue
-        if (prior["killed"], prior["injured"]) != (ev["killed"], ev["injured"]):
+        if prior["sentence_idx"] == ev["sentence_idx"]:
+            between = ev["sentence"][prior["char_end"] - start:ev["char_start"] - start]
+            if prior["figure_type"] != ev["figure_type"] or ":" not in between:
+                continue
+        elif prior["figure_type"] != "event" or ev["figure_type"] != "event" or _ADDS.search(low):
             continue
         rank = _place_rank(ev, prior)
         if rank is None:

@@ -51,7 +51,7 @@ _AUX = frozenset(
 
 _TOLL_BRIDGE = frozenset(
     "to at has have had rose risen climbed increased reached grown jumped now stands stood is was been "
-    "further officially 's already exceeds exceeded surpassed surpasses tops topped".split()
+    "further officially 's already exceeds exceeded surpassed surpasses tops topped approaching nearing".split()
 )
 
 
@@ -84,7 +84,9 @@ _ASIDE_OPENERS = frozenset("mostly many mainly primarily".split())
 _PART_WORDS = frozenset("most many some half all several both".split())
 
 
-_SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("a", "record"), ("another",), ("all",), ("the",))
+_SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("a", "record"), ("another",), ("all",), ("the",),
+                      # "shot down a volley of four cruise missiles": the group is the count's
+                      *(("a", g, "of") for g in ("volley", "salvo", "barrage", "wave", "swarm")))
 
 
 _POSSESSIVES = frozenset(("her", "his", "their", "its"))  # "killing its driver"

@@ -169,7 +169,7 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                 if revises:
                     _supersede(out["casualty"], ev)
                 else:
-                    _restate(out["casualty"], ev, low)
+                    _restate(out["casualty"], ev, low, start)
                 _carry_total_type(ev, text, low, prev_text, "casualty")
                 out["casualty"].append(ev)
         if s is not None and wants_interception:
