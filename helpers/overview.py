@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.dates import date_in_words, date_span
-from helpers.events import evidence_row
+from helpers.events import KEPT_APART_VAGUE, evidence_row
 from helpers.io import read_table
 
 # Columns of key_figures().
@@ -261,6 +261,10 @@ def findings_markdown(articles: pd.DataFrame | None, events: pd.DataFrame | None
             kinds = kept["figure_type"].value_counts()
             lines.append(f"- {len(kept):,} reported total(s) are kept apart and never added to the strikes: "
                          + ", ".join(f"{n:,} {k}" for k, n in kinds.items()) + ".")
+        vague = event_reports["role"].eq(KEPT_APART_VAGUE).sum() if "role" in event_reports else 0
+        if vague:
+            lines.append(f"- {vague:,} vague count(s) (\"dozens\", \"scores of\", read by ACLED's rule) are kept "
+                         "apart too: they state no number to add up.")
     return "\n".join(lines)
 
 

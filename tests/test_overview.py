@@ -130,3 +130,18 @@ def test_corpus_line_writes_a_month_only_date_as_a_month():
     arts = pd.DataFrame({"article_id": ["a", "b"], "source": ["S", "S"], "date": ["2026-01", "2026-02-03"],
                          "n_sentences": [3, 4]})
     assert O.corpus_line(arts) == "2 articles, from 1 source, published January 2026 to 3 February 2026; 7 sentences."
+
+
+def test_findings_count_the_vague_counts_kept_apart():
+    from helpers.events import KEPT_APART_VAGUE
+    events = pd.DataFrame([{"event_id": "e1", "kind": "strike", "location": "Sumy", "date": None,
+                            "killed": 2, "injured": None, "n_reports": 1, "n_outlets": 1, "status": "consistent",
+                            "claimant": None, "launched": None, "intercepted": None}])
+    base = {"killed": 2, "injured": None, "killed_qualifier": None, "injured_qualifier": None, "published": "2024-05-01"}
+    reports = pd.DataFrame([{**base, "event_id": "e1", "figure_type": "event", "role": "counted"},
+                            {**base, "event_id": None, "figure_type": "event", "role": KEPT_APART_VAGUE, "killed": 12},
+                            {**base, "event_id": None, "figure_type": "cumulative", "role": "kept apart: cumulative total",
+                             "killed": 900}])
+    text = O.findings_markdown(pd.DataFrame({"article_id": ["a"]}), events, reports)
+    assert "- 1 reported total(s) are kept apart and never added to the strikes: 1 cumulative." in text
+    assert "- 1 vague count(s) (\"dozens\", \"scores of\", read by ACLED's rule) are kept apart too" in text
