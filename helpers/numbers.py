@@ -280,6 +280,12 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
             digits = parse_digits(span.group(2))  # "7,000-15,000 servicemen": the range's upper bound
         if digits is not None:
             value = digits
+            # "over 93 000 Russian soldiers": groups of three digits set apart by a space (not a
+            # day of the month before a count: "on March 5 100 drones")
+            while low.isdigit() and len(low) <= 3 and j < n and len(tokens[j].lower) == 3 and tokens[j].lower.isdigit() \
+                    and tokens[j].start == tokens[j - 1].end + 1 and not (i > 0 and tokens[i - 1].lower in _MONTHS):
+                value = value * 1000 + float(tokens[j].lower)
+                j += 1
             # "1.5 million", "411 billion"
             while j < n and (_word_value(tokens[j].lower) or (0, ""))[1] == "scale":
                 value *= _word_value(tokens[j].lower)[0]

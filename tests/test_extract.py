@@ -1752,3 +1752,17 @@ def test_a_headline_glued_to_its_lead_is_one_claim(text, expected):
 ])
 def test_a_village_before_its_raion_is_the_place(text, place):
     assert [e["location"] for e in extract_events(text) if e["kind"] == "casualty"] == [place]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # thousands set apart by a space, as Ukrainian and European copy writes them
+    ("Independent researchers have identified over 41 000 soldiers killed since the invasion.",
+     [("casualty", 41000, None, "cumulative")]),
+    # ... never a day of the month before a count
+    ("On March 5 100 drones were launched at Odesa.", [("interception", 100, None, "event")]),
+    # the airliner shot down over Donbas in 2014 is history, named without its flight number
+    ("A Dutch court ruled that a Russian missile downed the Malaysia Airlines flight, killing all 298 aboard.",
+     [("casualty", 298, None, "historical")]),
+])
+def test_round_twelve_phrasings(text, expected):
+    assert typed(text) == expected
