@@ -176,6 +176,10 @@ def _tokenizer() -> NLTKWordTokenizer:
     return _WordTokenizer()
 
 
+# symbols (emoji, pictographs) and the joiners and variation selectors between them, before a word
+_EMOJI_HEAD = re.compile("[\u2190-\u2bff\u2600-\u27bf\u200d\ufe0f\U0001f000-\U0001faff]+(?=\\w)")
+
+
 @lru_cache(maxsize=20000)
 def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
@@ -185,6 +189,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
         word = text[a:b]
         if word[0] in "*_" and not word.strip("*_"):
             continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
+        if not word.isascii() and _EMOJI_HEAD.match(word):
+            # a post's emoji glued to its word ("🔴12 civilians were killed"): a mark of its own
+            cut = _EMOJI_HEAD.match(word).end()
+            out.append(new(Token, (word[:cut], word[:cut], a, a + cut)))
+            a, word = a + cut, word[cut:]
         # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation
         if word[-1] == "\u2026" and b - a > 1:
             out.append(new(Token, (word[:-1], word[:-1].lower(), a, b - 1)))

@@ -1766,3 +1766,20 @@ def test_a_village_before_its_raion_is_the_place(text, place):
 ])
 def test_round_twelve_phrasings(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject pronoun before "died": one victim
+    ("He died under Russian shelling in Sumy.", [("casualty", 1, None, "event")]),
+    ("She later died in hospital.", [("casualty", 1, None, "event")]),
+    # a post's emoji glued to its count
+    ("\U0001f534 9 civilians were killed in Bakhmut on Friday.", [("casualty", 9, None, "event")]),
+    ("\U0001f53412 civilians were killed in Bakhmut on Friday.", [("casualty", 12, None, "event")]),
+    # aircraft in a list of weapons shot down: no weapon count of their own, and no break in the list
+    ("The air command said it downed 2 fighter bombers, six cruise missiles, a helicopter and four drones.",
+     [("interception", None, 6, "event"), ("interception", None, 4, "event")]),
+    ("Russia used over 300 bomber drones against Ukraine overnight.", [("interception", 300, None, "event")]),
+    ("Video shows 14 drones being shot down over Odesa.", [("interception", None, 14, "event")]),
+])
+def test_round_thirteen_phrasings(text, expected):
+    assert typed(text) == expected

@@ -906,6 +906,8 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
             continue
         if w == "died":
             a = k
+            while a > 0 and s.low[a - 1] in ("also", "later", "reportedly"):
+                a -= 1  # "he later died in hospital"
         if a > 0 and s.low[a - 1] in _SUBJECT_PRONOUNS:
             out.append(_Figure(role, 1.0, None, False, a - 1, k + 1, who="people"))
             stated.add(role)

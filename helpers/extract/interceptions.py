@@ -305,6 +305,13 @@ def _continues(s: _Sentence, prev_last: int, lead: int) -> bool:
     if 3 <= len(gap) <= 5 and gap[0] in _LIST_PREPOSITIONS and gap[-1] == "," \
             and all(w.replace("'", "").isalpha() for w in gap[1:-1]) and not tables().intercept.find_all(list(gap)):
         return True
+    # "shot down 3 fighter bombers, five cruise missiles, an attack helicopter and three tactical
+    # drones": one item with "a"/"an" (an aircraft, no count of weapons) between two of the list
+    item = gap[:-2] + ("and",) if gap[-2:] == (",", "and") else gap
+    if 4 <= len(item) <= 7 and item[0] == "," and item[1] in ("a", "an") and item[-1] in ("and", ",") \
+            and all(w.replace("-", "").isalpha() for w in item[2:-1]) \
+            and tables().weapons.match_ending_at(list(item), len(item) - 1) is not None:
+        return True
     phrase = next((p for p in _CONTINUATION if len(gap) >= len(p) and gap[-len(p):] == p), None)
     if phrase is None:
         return False

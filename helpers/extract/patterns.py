@@ -238,7 +238,9 @@ def tables() -> _Tables:
         number_re=re.compile(r"\d|\b(?:an?|another|her|his|their|not|" + "|".join(map(re.escape, words)) + r")\b"  # "his wife" counts 1
                              + r"|^(?:" + "|".join(map(re.escape, singular)) + r")\b"
                              # a named person before a passive verb: "Oleh Petrenko was killed" counts 1
-                             + r"|\b(?:was|has been|had been) (?:killed|injured|wounded|shot dead)\b"),
+                             + r"|\b(?:was|has been|had been) (?:killed|injured|wounded|shot dead)\b"
+                             # "She died under Russian shelling in Kharkiv": one victim
+                             + r"|\b(?:he|she) (?:later |reportedly )?died\b"),
         casualty_words=_first_words(cas, ("toll", "victims", "casualties")),
         intercept_words=_first_words(inter),
         weapon_words=_first_words(weapons)
