@@ -1783,3 +1783,16 @@ def test_round_twelve_phrasings(text, expected):
 ])
 def test_round_thirteen_phrasings(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one victim and those who died with them
+    ("A man was killed along with his wife in Kharkiv.", [("casualty", 2, None, "event")]),
+    ("The reporter was killed alongside Ukrainian photographer Maks Levin near Kyiv.", [("casualty", 2, None, "event")]),
+    ("He was wounded together with a colleague in Kherson.", [("casualty", None, 2, "event")]),
+    # troops beside whom a soldier fell are no count; nor is anyone named after a comma
+    ("A soldier was killed alongside Ukrainian troops near Bakhmut.", [("casualty", 1, None, "event")]),
+    ("A man was killed in Kharkiv, along with damage to his house.", [("casualty", 1, None, "event")]),
+])
+def test_a_victim_and_those_killed_with_them(text, expected):
+    assert typed(text) == expected

@@ -9,7 +9,7 @@ in ``helpers.extract``'s module doc.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from helpers.figure_types import classify as classify_figure
@@ -922,6 +922,44 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
+_JOINED = (("alongside",), ("along", "with"), ("together", "with"))
+_JOIN_REACH = 6  # tokens from the casualty verb to "along with"
+
+
+def _joined_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+    """One victim and those who died with them: "Mr Zakrzewski, 55, was killed alongside Oleksandra
+    Kuvshynova" (2), "she died during the shelling along with her grandfather" (2). A single victim
+    whose clause goes on, within ``_JOIN_REACH`` tokens and no comma or clause break, to
+    "alongside", "along with" or "together with" and a name, or "his/her/their/a/the" and a
+    singular victim noun, counts them too."""
+    out = []
+    vt = tables().victims
+    for f in figures:
+        if f.value != 1 or f.vague or f.role not in ("killed", "injured"):
+            out.append(f)
+            continue
+        added = 0
+        for k in range(f.last, min(len(s.low), f.last + _JOIN_REACH)):
+            if s.low[k] in _PUNCT_STOP or s.low[k] in (",", "while", "but", "and", "as"):
+                break
+            join = next((j for j in _JOINED if tuple(s.low[k:k + len(j)]) == j), None)
+            if join is None:
+                continue
+            q = k + len(join)
+            # the name may follow its description: "alongside Ukrainian freelance journalist Oleksandra Kuvshynova"
+            names = next((_names_at(s, r) for r in range(q, min(len(s.low), q + 4))
+                          if _names_at(s, r) and all(w.isalpha() for w in s.low[q:r])), None)
+            if names:
+                added = names[0]
+            elif q + 1 < len(s.low) and (s.low[q] in _SINGLE_DETERMINERS or s.low[q] == "the"):
+                victim = vt.match_at(s.low, q + 1) or (vt.match_at(s.low, q + 2) if q + 2 < len(s.low) else None)
+                if victim and victim[0]["number"] == "singular" and victim[0]["who"]:
+                    added = 1
+            break
+        out.append(replace(f, value=f.value + added) if added else f)
+    return out
+
+
 _REVISED_TO = re.compile(r"\b(?:raising|raised|revising|revised|updating|updated|increasing|increased|putting|put)"
                          r" (?:the|that|this|its|their) (?:figure|toll|number|count|tally|total)\b[^,;.]{0,40}? to\b")
 
@@ -1021,6 +1059,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
         return []
     figures = _casualty_figures(s)
     figures += _named_victims(s, figures)
+    figures = _joined_victims(s, figures)
     figures += _revised_to(s, figures)
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
     if any(f.among for f in figures):
