@@ -1796,3 +1796,16 @@ def test_round_thirteen_phrasings(text, expected):
 ])
 def test_a_victim_and_those_killed_with_them(text, expected):
     assert typed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "only"/"just" between a verb and its count
+    ("There were only 12 attack drones in the air. All of them were shot down.", [("interception", 12, 12, "event")]),
+    # weapon counts after an attack and a colon are launched
+    ("Mykolaiv came under a night attack: 20 drones and 4 missiles, the governor said.",
+     [("interception", 20, None, "event"), ("interception", 4, None, "event")]),
+    # ... but not counts after a colon that follows no attack
+    ("The governor's figures: 20 drones and 4 missiles.", []),
+])
+def test_counts_after_only_and_after_an_attack_and_a_colon(text, expected):
+    assert typed(text) == expected

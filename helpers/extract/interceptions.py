@@ -178,6 +178,9 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
     return participle
 
 
+_ATTACK_NOUNS = frozenset("attack attacks barrage barrages wave waves assault onslaught".split())
+
+
 def _intercept_role_before(s: _Sentence, a: int) -> str | None:
     """Role from a verb just before token ``a``; "attacked Kyiv overnight with 50 drones": a verb
     ending in "with"/"using" may have a short object (words only) between it and the count."""
@@ -187,6 +190,8 @@ def _intercept_role_before(s: _Sentence, a: int) -> str | None:
     hit = inter.match_ending_at(s.low, j, before)
     if hit:
         return hit[0]["role"]
+    if j > 1 and s.low[j - 1] == ":" and any(w in _ATTACK_NOUNS for w in s.low[max(0, j - 5):j - 1]):
+        return "launched"  # "hit by two waves of attacks overnight: a total of 15 drones, and 8 Kalibr missiles"
     if j < 2 or s.low[j - 1] not in ("with", "using"):
         return None
     w = j - 1

@@ -85,6 +85,7 @@ _PART_WORDS = frozenset("most many some half all several both".split())
 
 
 _SKIP_BEFORE_COUNT = (("a", "total", "of"), ("a", "further"), ("a", "record"), ("another",), ("all",), ("the",),
+                      ("only",), ("just",),  # "there were only 10 kamikaze drones in the air"
                       # "shot down a volley of four cruise missiles": the group is the count's
                       *(("a", g, "of") for g in ("volley", "salvo", "barrage", "wave", "swarm")))
 
