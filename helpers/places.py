@@ -35,8 +35,9 @@ there is none there, in the whole text), is chosen by these rules, in order:
    Ukraine", or listed with one of those ("in Kyiv and Lviv");
    then a plain mention; then a possessive one ("Kyiv's air force");
    last a relative one ("a town south of Kyiv", "30 km from Kharkiv"), which points away from it.
-3. ties: a city before a region before a country, then the leftmost.
-4. a country that wins is replaced by a region mentioned inside it, and a region by a city
+3. ties: a city before a region before a country, then the leftmost; a part of a country that is
+   no administrative unit ("eastern Ukraine", "Donbas") ties as a country.
+4. a country (or such a part of one) that wins is replaced by a region mentioned inside it, and a region by a city
    mentioned inside it, when there is one (the more precise place: "in southern Ukraine's Kherson
    region", "across Ukraine ..., the Kharkiv governor said").
 """
@@ -424,6 +425,15 @@ def _tier(m: Mention) -> int:
     return 2 if m.possessive else 1
 
 
+def _kind_rank(place: Place) -> int:
+    """A city before a region before a country; a part of a country named as such that is no
+    administrative unit ("eastern Ukraine", "Donbas": no admin1) ranks with the country, so an
+    oblast or a town the text names inside it is the more precise place."""
+    if place.kind == "region" and not place.admin1:
+        return KIND_RANK["country"]
+    return KIND_RANK[place.kind]
+
+
 def _inside(city: Place, area: Place) -> bool:
     if area.kind == "region":
         return area.admin1 is not None and city.admin1 == area.admin1
@@ -466,13 +476,15 @@ def locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
     candidates = [m for m in usable if m.start >= start and m.end <= end] or usable
     if not candidates:
         return None
-    best = min(candidates, key=lambda m: (_tier(m), KIND_RANK[m.place.kind], m.start))
-    if best.place.kind == "country":
-        regions = [m for m in candidates if m.place.kind == "region" and _tier(m) < 3 and _inside(m.place, best.place)]
+    best = min(candidates, key=lambda m: (_tier(m), _kind_rank(m.place), m.start))
+    if _kind_rank(best.place) == KIND_RANK["country"]:
+        regions = [m for m in candidates if _kind_rank(m.place) == KIND_RANK["region"] and _tier(m) < 3
+                   and m.place.country == best.place.country]
         if regions:
             best = min(regions, key=lambda m: (_tier(m), m.start))  # "in southern Ukraine's Kherson region"
     if best.place.kind != "city":
-        cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and _inside(m.place, best.place)]
+        cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and (
+            _inside(m.place, best.place) if best.place.admin1 else m.place.country == best.place.country)]
         if cities:
             best = min(cities, key=lambda m: (_tier(m), m.start))
     return _as_dict(best)
