@@ -116,13 +116,6 @@ def cues() -> tuple[_Cue, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=2)
-def _any_cue(kind: str) -> re.Pattern:
-    """Every cue that applies to ``kind`` in one alternation: a clause it does not match holds no
-    cue, and :func:`classify` skips its rows one by one (most clauses of a news corpus hold none)."""
-    return re.compile("|".join(f"(?:{c.regex.pattern})" for c in cues() if c.applies in ("both", kind)))
-
-
 def _closes_comparison(low: str, clause_start: int, cue_start: int) -> bool:
     window_start = max(clause_start, cue_start - _COMPARISON_REACH)
     for m in _COMPARISON.finditer(low, window_start, cue_start):
@@ -142,7 +135,7 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     largest = max(counts, default=0)
     night = _NIGHT.search(low, a, b) is not None
     best: tuple[int, str, str] | None = None
-    for cue in cues() if _any_cue(kind).search(low, a, b) else ():
+    for cue in cues():
         if cue.applies not in ("both", kind) or largest < cue.min_value:
             continue
         if best is not None and cue.rank >= best[0]:

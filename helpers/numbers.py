@@ -189,9 +189,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         word = text[a:b]
         if word[0] in "*_" and not word.strip("*_"):
             continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
-        if not word.isascii() and _EMOJI_HEAD.match(word):
+        if not word.isascii() and (emoji := _EMOJI_HEAD.match(word)):
             # a post's emoji glued to its word ("🔴12 civilians were killed"): a mark of its own
-            cut = _EMOJI_HEAD.match(word).end()
+            cut = emoji.end()
             out.append(new(Token, (word[:cut], word[:cut], a, a + cut)))
             a, word = a + cut, word[cut:]
         # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation

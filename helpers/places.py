@@ -440,6 +440,13 @@ def _inside(city: Place, area: Place) -> bool:
     return city.country == area.country
 
 
+def _holds(area: Place, place: Place) -> bool:
+    """Whether the winning ``area`` may give way to ``place`` (rule 4): a region to a place of its
+    admin1, a country or a part of one that is no administrative unit ("eastern Ukraine") to a
+    place of the same country."""
+    return _inside(place, area) if area.kind == "region" and area.admin1 else place.country == area.country
+
+
 def _place_of(found: dict) -> Place:
     return Place(found["location"], found["kind"], found["latitude"], found["longitude"], found["country"],
                  found["admin1"])
@@ -479,12 +486,11 @@ def locate(text: str, start: int = 0, end: int | None = None) -> dict | None:
     best = min(candidates, key=lambda m: (_tier(m), _kind_rank(m.place), m.start))
     if _kind_rank(best.place) == KIND_RANK["country"]:
         regions = [m for m in candidates if _kind_rank(m.place) == KIND_RANK["region"] and _tier(m) < 3
-                   and m.place.country == best.place.country]
+                   and _holds(best.place, m.place)]
         if regions:
             best = min(regions, key=lambda m: (_tier(m), m.start))  # "in southern Ukraine's Kherson region"
     if best.place.kind != "city":
-        cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and (
-            _inside(m.place, best.place) if best.place.admin1 else m.place.country == best.place.country)]
+        cities = [m for m in candidates if m.place.kind == "city" and _tier(m) < 3 and _holds(best.place, m.place)]
         if cities:
             best = min(cities, key=lambda m: (_tier(m), m.start))
     return _as_dict(best)
