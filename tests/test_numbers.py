@@ -115,6 +115,32 @@ def test_the_standard_library_tokenizer_gives_nltks_spans():
         assert list(ours.span_tokenize(text)) == list(theirs.span_tokenize(text)), text
 
 
+def test_the_one_pass_reading_of_plain_text_gives_nltks_spans():
+    """A text with no quote, double dash or contraction is read by one regular expression
+    (numbers._PLAIN_TOKEN) instead of nltk's 33 substitutions: its spans must be nltk's own, on
+    every case the substitutions treat apart, and a text that is not plain takes nltk's path."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from helpers.numbers import _is_plain, _tokenizer
+
+    texts = [
+        "Air defence downed 16 of 21 drones over Kyiv.",  # the final period
+        "Russia fired 1,000 drones, 10:30 a.m., at 3.5 km: U.S. says.",  # commas, colons, inner periods
+        "It hit Kharkiv (again).", "It hit [Kharkiv].)  ", "Kyiv.\n)", "A strike.\u201d", "x.\u201c",
+        "Wait... then 5 more..", "Drones\u2014and missiles\u2013were \u2012 fired\u2015today",
+        "#Ukraine: 90% of $3 & 50 @ x; why?! *bold* <b> {c}", "\u00abKyiv\u00bb \u201eholds\u201d \u2018now\u2019 and it\u2019s",
+        "a,b c:d 5,x x,5 ,start end,", "one\u00a0two\tthree\nfour", ".", "", "The U.S.", "Ends with 5.",
+        "Trailing space and period . ", "\U0001f534 12 civilians were killed\u2026 today",
+    ]
+    ours, theirs = _tokenizer(), NLTKWordTokenizer()
+    assert all(_is_plain(t) for t in texts)
+    for text in texts:
+        assert list(ours.span_tokenize(text)) == list(theirs.span_tokenize(text)), text
+    for text in ['He said "no".', "Ukraine's army", "a -- b", "1,,2", "we cannot", "Gonna go"]:
+        assert not _is_plain(text)
+        assert list(ours.span_tokenize(text)) == list(theirs.span_tokenize(text)), text
+
+
 def test_a_world_war_named_in_words_is_a_name_not_a_count():
     assert values("A man who survived World War Two and two others")[0][3] == "name"
     assert [v[3] for v in values("World War 2 and 2 drones")] == ["name", "count"]
