@@ -122,7 +122,8 @@ def _guarded(pairs, needs):
 
 # "cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", "'tis", "'twas": nltk's
 # contractions; a text with none of these cannot match any of its patterns
-_CONTRACTION_STEMS = re.compile(r"(?i)cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna| 't(?:is|was)")
+_CONTRACTIONS = ("cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna")
+_CONTRACTION_STEMS = re.compile("(?i)" + "|".join(_CONTRACTIONS) + r"| 't(?:is|was)")
 _BRACKET = re.compile(r"[\[\](){}<>]")
 
 # What nltk's substitutions make of a text with no ASCII quote, no "--", no contraction and no two
@@ -142,7 +143,7 @@ _AFTER_FINAL = "])}>»”’ "
 # double dash, two commas or colons in a row (one substitution consumes both), a contraction
 # (those without an apostrophe: the others hold a quote)
 _RUN_OF_COMMAS = re.compile(r"[:,][:,]")
-_APOSTROPHE_FREE_CONTRACTIONS = ("cannot", "gimme", "gonna", "gotta", "lemme", "wanna")
+_APOSTROPHE_FREE_CONTRACTIONS = tuple(w for w in _CONTRACTIONS if "'" not in w)
 
 
 def _is_plain(text: str) -> bool:
