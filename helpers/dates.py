@@ -123,9 +123,10 @@ def phrase_table() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern, tuple[str, ...]]:
-    """One compiled alternation over every row (group r<i> is row i) and the row rules."""
+@lru_cache(maxsize=2)
+def _matcher(filtered: bool = True) -> tuple[re.Pattern, tuple[str, ...]]:
+    """One compiled alternation over every row (group r<i> is row i) and the row rules; without
+    ``filtered`` (for the tests) it is tried at every word, as the filter must not change."""
     parts, rules = [], []
     for i, (rule, pattern, _) in enumerate(phrase_table()):
         prefix = f"r{i}_"
@@ -138,9 +139,25 @@ def _matcher() -> tuple[re.Pattern, tuple[str, ...]]:
                              "write a regex quantifier's braces doubled: [0-9]{{2}}") from exc
         parts.append(rf"(?P<r{i}>{body})")
         rules.append(rule)
-    # Trailing letter guard instead of \b: "Feb." ends in a dot.
-    regex = re.compile(rf"\b(?:{'|'.join(parts)})(?![A-Za-z])", re.IGNORECASE)
+    # Trailing letter guard instead of \b: "Feb." ends in a dot. The lookahead is only a filter:
+    # the alternation is tried where a word of the table starts, not at every word of the sentence.
+    starts = rf"(?={_spelled_words()})" if filtered else ""
+    regex = re.compile(rf"\b{starts}(?:{'|'.join(parts)})(?![A-Za-z])", re.IGNORECASE)
     return regex, tuple(rules)
+
+
+def _spelled_words() -> str:
+    """A regex for where a date phrase can begin: a digit, or the start of any word the table's
+    patterns spell out in letters or its placeholders stand for (weekdays, months, number words).
+    Every phrase begins with one of them, so the filter never drops a match; a pattern must spell
+    its words as plain letters ("last", not "[Ll]ast"), which the rows' examples test."""
+    words = set()
+    for _, pattern, _ in phrase_table():
+        bare = re.sub(r"\\.|\{[A-Z0-9]*\}|\(\?[-a-zA-Z]*:|\(\?P<\w+>|\(\?<?[=!]", " ", pattern)
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", bare))
+    words.update(w.lower() for w in [*WEEKDAYS, *MONTHS])
+    words.update(w.split()[0] for w in NUMBER_WORDS)
+    return rf"\d|{'|'.join(sorted(words, key=len, reverse=True))}"
 
 
 # A cheap prefilter: most sentences carry none of these words and skip the big regex. A new row

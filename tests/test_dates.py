@@ -10,6 +10,7 @@ from helpers.dates import (
     DATE_COLUMNS,
     add_event_dates,
     find_date_phrases,
+    _matcher,
     phrase_table,
     resolve_event_date,
 )
@@ -178,6 +179,20 @@ def test_every_phrase_table_example_matches_its_own_row():
     for rule, _, example in phrase_table():
         found = find_date_phrases(f"X {example} Y")
         assert [(f[2], f"X {example} Y"[f[0]:f[1]]) for f in found] == [(rule, example)], example
+
+
+def test_the_word_filter_finds_what_the_whole_alternation_finds():
+    # the filter lets the alternation start only at a digit or a word the table spells out
+    sentences = [f"X {example} Y" for _, _, example in phrase_table()] + [
+        "Late on Monday evening, during the night of 21-22 March 2023, drones hit Kyiv.",
+        "A couple of days ago and three weeks ago; mid-March, in late February, Feb. 24.",
+        "The attack came overnight into Wednesday, in the early hours of Sunday, last weekend.",
+        "Earlier this year, and the previous month, over the weekend 12 people died on 3rd of May.",
+    ]
+    for text in sentences:
+        spans = [m.span() for m in _matcher()[0].finditer(text)]
+        assert spans == [m.span() for m in _matcher(filtered=False)[0].finditer(text)], text
+        assert spans, text
 
 
 def test_add_event_dates():
