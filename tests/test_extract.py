@@ -1172,6 +1172,12 @@ def test_a_weapon_before_an_ellipsis_is_still_the_weapon():
         [("interception", "missile", None, 1, None)]
 
 
+def test_one_weapon_being_shot_down_counts_one():
+    assert figures("Footage shows a Kh-59 missile being shot down over the city.") == \
+        [("interception", "cruise missile", None, 1, None)]
+    assert figures("Footage shows a drone being repaired in a hangar.") == []
+
+
 # --- round-3 real-text phrasings (own wording) --------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -508,7 +508,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
 
 _SINGLE_FOLLOWERS = frozenset(
     "was were is has had that which over near above in on at targeting heading aimed launched fired from "
-    "but as toward towards into by overnight during against across with to last amid".split()) | _PUNCT_STOP
+    "but as toward towards into by overnight during against across with to last amid being".split()) | _PUNCT_STOP
 
 
 _SINGLE_MODIFIERS = 3  # "a Russian missile", "a hypersonic Oreshnik missile", "a Ukrainian S-300 surface-to-air missile"
