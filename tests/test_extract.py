@@ -1178,6 +1178,16 @@ def test_one_weapon_being_shot_down_counts_one():
     assert figures("Footage shows a drone being repaired in a hangar.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Three members of one family were killed in Izium.", [("casualty", 3, None)]),
+    ("Four members of a family of six were killed when a missile hit their home.", [("casualty", 4, None)]),
+    ("A family of six died when a missile hit their home.", [("casualty", 6, None)]),
+    ("Two employees of a power plant were injured.", [("casualty", None, 2)]),
+])
+def test_a_count_in_the_group_of_the_victims_is_its_size_not_victims(text, expected):
+    assert figures(text) == expected
+
+
 # --- round-3 real-text phrasings (own wording) --------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -230,6 +230,15 @@ def _of_group_end(s: _Sentence, k: int) -> int | None:
     return None
 
 
+def _of_group_tokens(s: _Sentence, j: int) -> range:
+    """The tokens of the group after a count's victims at token ``j`` ("Four members | of a family
+    of six | were killed"): a count inside it is the group's size, no victims of its own."""
+    victim = tables().victims.match_at(s.low, j)
+    k = j + victim[1] if victim else j
+    end = _of_group_end(s, k) if k < len(s.low) and s.low[k] == "of" else None
+    return range(k, end) if end is not None else range(0)
+
+
 _SPEECH = _REPORTED | frozenset("says say told tells telling saying".split())
 
 
@@ -263,7 +272,7 @@ def _combined_with(s: _Sentence, k: int, role: str) -> bool:
     return bool(hit) and hit[0]["role"] != role
 
 
-_OF_GROUP = frozenset("its their our his her the".split())
+_OF_GROUP = frozenset("its their our his her the a an one this that".split())
 
 
 _PASSIVE_AUX = frozenset("were was are is been".split())
@@ -674,6 +683,7 @@ def _casualty_figures(s: _Sentence) -> list[_Figure]:
                 continue  # "ten were injured, with three in a serious condition", "four of them in ...": a part
             figures.append(_Figure(after[0], m.value, qualifier, m.vague, qstart, m.last,
                                    after[2] or (group[1] if group else None), among=after[3]))
+            taken.update(_of_group_tokens(s, m.last))
         taken.update(range(qstart, m.last))
     figures += _single_victims(s, taken)
     # "Dozens of people are killed ..., including 31 people killed": the stated part is the figure
