@@ -1188,6 +1188,12 @@ def test_a_count_in_the_group_of_the_victims_is_its_size_not_victims(text, expec
     assert figures(text) == expected
 
 
+def test_drones_downed_by_electronic_warfare_did_not_reach_and_were_not_shot_down():
+    assert figures("Two drones were downed by electronic warfare over Moscow, officials said.") == \
+        [("interception", "drone", None, None, 2)]
+    assert figures("Two drones were downed over Moscow, officials said.") == [("interception", "drone", None, 2, None)]
+
+
 # --- round-3 real-text phrasings (own wording) --------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
