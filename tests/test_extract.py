@@ -185,6 +185,9 @@ def test_vague_counts_are_flagged():
     "Ukraine received the bodies of 757 soldiers killed in action.",
     "The bodies of 500 fallen soldiers were repatriated.",
     "At least 20 people died in a road accident in the Lviv region.",
+    # deaths from an illness are no strike's casualties
+    "An outbreak of Legionnaires' disease has killed seven people and infected more than 100 near the border with Ukraine.",
+    "The cholera epidemic has killed 1,500 people since last March.",
     "Russian losses reached 300,000 personnel, according to the General Staff.",
     "The General Staff said Russian forces lost 1,180 soldiers killed and wounded over the past day.",
     "The fighting is the bloodiest in Europe since World War II.",
@@ -823,6 +826,11 @@ def test_people_treated_for_injuries_or_seeking_medical_help_are_injured(text, e
     ("Luckily no one is killed, informed the mayor of Lviv.", 0, None),
     ("It was a quiet night, and no one was hurt.", None, 0),
     ("Two people were killed in Kharkiv, but no one was injured.", 2, 0),
+    # an adjective between "no" and the noun still states the zero
+    ("Drones hit central Kyiv, and officials reported no immediate casualties.", 0, 0),
+    ("The strike caused no reported casualties.", 0, 0),
+    ("There were no civilian casualties in Odesa, the governor said.", 0, 0),
+    ("No immediate deaths were reported after the shelling.", 0, None),
 ])
 def test_explicit_zeros_are_figures(text, killed, injured):
     ev = one(text)
@@ -836,9 +844,15 @@ def test_no_reports_of_casualties_states_no_figure():
 @pytest.mark.parametrize("text, killed", [
     ("More than 200 Ukrainian athletes and coaches have been killed since the invasion.", 200),
     ("The service says 91 of its rescuers have been killed.", 91),
+    # a count before "forces" names the victims; "Russian forces killed five civilians" names the killers
+    ("US says more than 20,000 Russian forces killed since December in Ukraine", 20000),
 ])
 def test_unlisted_victim_nouns_before_a_passive_casualty_verb(text, killed):
     assert [e["killed"] for e in one(text)] == [killed]
+
+
+def test_forces_before_a_casualty_verb_and_its_count_are_the_killers():
+    assert [(e["killed"], e["who"]) for e in one("Russian forces killed five civilians in Kherson.")] == [(5, "civilians")]
 
 
 @pytest.mark.parametrize("text", [
