@@ -264,6 +264,13 @@ def parse_digits(s: str) -> float | None:
     return float(s.replace(",", ""))
 
 
+@lru_cache(maxsize=1)
+def _count_starts() -> frozenset[str]:
+    """The words other than digits and hyphenated words a count can start at: the number words,
+    and "a"/"an" ("a dozen", "a hundred")."""
+    return frozenset(number_words()) | {"a", "an"}
+
+
 def _word_value(lower: str) -> tuple[float, str] | None:
     return number_words().get(lower)
 
@@ -321,10 +328,14 @@ def find_numbers(tokens: tuple[Token, ...] | list[Token], sentence: str = "") ->
     """Every count in a token list, left to right, as :class:`NumberMention` (see module rules)."""
     out: list[NumberMention] = []
     n = len(tokens)
+    starts = _count_starts()
     i = 0
     while i < n:
         tok = tokens[i]
         low = tok.lower
+        if not low[0].isdigit() and low not in starts and "-" not in low:
+            i += 1  # no count starts at a word that is no digit, number word, "a" or hyphenated word
+            continue
         value: float | None = None
         vague = False
         j = i + 1

@@ -147,3 +147,19 @@ def test_a_world_war_named_in_words_is_a_name_not_a_count():
     from helpers.extract import extract_events
     ev = extract_events("A man who survived the Holocaust during World War Two has been killed in an attack on Kharkiv.")
     assert [(e["killed"], e["location"]) for e in ev] == [(1, "Kharkiv")]
+
+
+def test_skipping_words_no_count_starts_at_loses_no_count(monkeypatch):
+    # the same text read with the skip disabled (every word a possible start) gives the same counts
+    import helpers.numbers as numbers
+
+    text = ("Twenty-one drones, a dozen missiles and 7,000-15,000 servicemen; tens of thousands fled, "
+            "over 93 000 soldiers, 1.5 million people, 300m dollars, an additional 40 and one hundred "
+            "and twenty shells; no casualties in 2022, on March 5 100 drones, 80% of them, World War Two.")
+    tokens = tokenize(text)
+    skipped = find_numbers(tokens, text)
+    monkeypatch.setattr(numbers, "_count_starts", lambda: frozenset(t.lower for t in tokens))
+    assert find_numbers(tokens, text) == skipped
+    assert [(m.value, m.kind) for m in skipped if m.kind == "count"] == [
+        (21.0, "count"), (12.0, "count"), (15000.0, "count"), (10000.0, "count"), (93000.0, "count"),
+        (1500000.0, "count"), (300000000.0, "count"), (40.0, "count"), (120.0, "count"), (100.0, "count")]
