@@ -142,12 +142,16 @@ def gazetteer() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, Place], int, frozenset[str]]:
-    """The gazetteer, the longest spelling in words, and the lower-case words a spelling may start with."""
+def _index() -> tuple[dict[str, Place], dict[str, int], frozenset[str]]:
+    """The gazetteer; for each word a spelling starts with, the longest such spelling in words; and
+    the lower-case words a spelling may start with."""
     table = gazetteer()
-    longest = max(len(a.split()) for a in table)
+    reach: dict[str, int] = {}
+    for a in table:
+        words = a.split()
+        reach[words[0]] = max(reach.get(words[0], 0), len(words))
     lower_starts = frozenset(a.split()[0] for a in table if not a[0].isupper())
-    return table, longest, lower_starts
+    return table, reach, lower_starts
 
 
 @lru_cache(maxsize=1)
@@ -250,19 +254,27 @@ def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
     """Whether the text is a headline in title case ("8 Dead as Russia Strikes Ukraine With
     Missiles"): four or more words, every one but the small ones capitalised. There a capital
     says nothing about a name running on, so a place beside a capitalised word is still a place."""
-    words = [w for _, _, w in tokens if w[:1].isalpha()]
-    big = [w for w in words if w.lower() not in _TITLE_SMALL]
-    return len(words) >= 4 and len(big) >= 3 and all(w[0].isupper() for w in big)
+    words = big = 0
+    for _, _, w in tokens:
+        if not w[:1].isalpha():
+            continue
+        words += 1
+        if w.lower() not in _TITLE_SMALL:
+            if not w[0].isupper():
+                return False  # most sentences end here, at their first small-letter word
+            big += 1
+    return words >= 4 and big >= 3
 
 
 def _mentions(text: str) -> list[Mention]:
     """Every place mention in ``text`` with the context flags the rules use."""
     if not isinstance(text, str) or not text:
         return []
-    table, longest, lower_starts = _index()
+    table, reach, lower_starts = _index()
     stop = stoplist()
     ctx = _context()
-    tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    # "’" and "'" are one character each, so the offsets into the text hold
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text.replace("’", "'"))]
     headline = _title_case(tokens)
     out: list[Mention] = []
     i, n_tokens = 0, len(tokens)
@@ -272,7 +284,9 @@ def _mentions(text: str) -> list[Mention]:
             i += 1
             continue
         found = None
-        for n in range(min(longest, n_tokens - i), 0, -1):
+        # a spelling of several words starts with this word; one word may also be read as "Kyiv's"
+        # or "Kyiv-based", so one word is always tried
+        for n in range(min(reach.get(first, 1), n_tokens - i), 0, -1):
             chunk = tokens[i:i + n]
             if any(not _joins(text, a, b) for a, b in zip(chunk, chunk[1:])):
                 continue

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import places
 from helpers.ingest import split_sentences
 from helpers.places import KEYS, PLACE_COLUMNS, PLACES_DIR, add_places, find_places, gazetteer, locate
 
@@ -385,3 +386,20 @@ def test_a_comma_and_with_do_not_list_a_place_with_the_one_before():
 ])
 def test_a_part_of_the_country_named_as_such(text, place):
     assert locate(text)["location"] == place
+
+
+def test_trying_only_the_spellings_a_word_starts_gives_every_mention(monkeypatch):
+    # the same texts read trying every length of spelling at every word give the same mentions
+    texts = ["Kryvyi Rih's mayor said a Kyiv-based team reached Bila Tserkva and the Kharkiv region.",
+             "8 Dead as Russia Strikes Zaporizhzhia, Nova Kakhovka and Velyka Novosilka With Missiles",
+             "Shelling hit the village of Velyka Pysarivka in the Sumy region and Kyiv’s outskirts."]
+    found = [places._mentions(t) for t in texts]
+    table, reach, lower_starts = places._index()
+
+    class EveryLength(dict):
+        def get(self, key, default=None):
+            return max(reach.values())
+
+    monkeypatch.setattr(places, "_index", lambda: (table, EveryLength(), lower_starts))
+    assert [places._mentions(t) for t in texts] == found
+    assert [texts[0][m.start:m.end] for m in found[0]][:3] == ["Kryvyi Rih", "Kyiv", "Bila Tserkva"]
