@@ -138,11 +138,11 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
     Character offsets in the records are made article-relative with each sentence's ``start``.
     """
     out: dict[str, list[dict]] = {k: [] for k in kinds}
-    prev_text: str | None = None
-    earlier: tuple[str, ...] = ()  # the sentences before prev_text, nearest first (SCENE_REACH)
+    texts = [text if isinstance(text, str) else "" for _, _, text in rows]
     prev_inter: list[dict] = []
-    for idx, start, text in rows:
-        text = text if isinstance(text, str) else ""
+    for k, (idx, start, _) in enumerate(rows):
+        text = texts[k]
+        prev_text = texts[k - 1] if k else None
         cas_ok, verb_ok, weapon_ok, money_ok, number_ok = _prefilter(text)
         # the General Staff's table of the enemy's losses is read by its own rules, and by no other
         report = is_loss_report(text)
@@ -150,6 +150,9 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         wants_interception = ("interception" in kinds and verb_ok and (weapon_ok or bool(prev_inter)) and not report
                               and _intercept_verb(text))
         wants_economic = "economic" in kinds and money_ok
+        if not (report or wants_casualty or wants_interception or wants_economic):
+            prev_inter = []  # most sentences: nothing to read, and nothing for the next one to complete
+            continue
         s = low = None
         # an interception sentence may count nothing itself ("All the drones were shot down");
         # money amounts are read from the text itself, with no tokens
@@ -162,6 +165,8 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
                 if kind in kinds:
                     out[kind].append({**base, **ev})
         if s is not None and wants_casualty:
+            # the sentences before prev_text, nearest first (SCENE_REACH)
+            earlier = tuple(texts[max(0, k - SCENE_REACH):max(0, k - 1)][::-1])
             for ev in _casualty_events(s, prev_text, earlier):
                 revises, outdated = ev.pop("_revises"), ev.pop("_outdated")
                 ev = {**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"],
@@ -190,9 +195,6 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         if wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
-        if prev_text is not None:
-            earlier = (prev_text, *earlier)[:SCENE_REACH - 1]
-        prev_text = text
     return out
 
 
