@@ -150,7 +150,7 @@ def _index() -> tuple[dict[str, Place], dict[str, int], frozenset[str]]:
     for a in table:
         words = a.split()
         reach[words[0]] = max(reach.get(words[0], 0), len(words))
-    lower_starts = frozenset(a.split()[0] for a in table if not a[0].isupper())
+    lower_starts = frozenset(w for w in reach if not w[0].isupper())
     return table, reach, lower_starts
 
 
