@@ -1845,3 +1845,47 @@ def test_a_victim_and_those_killed_with_them(text, expected):
 ])
 def test_counts_after_only_and_after_an_attack_and_a_colon(text, expected):
     assert typed(text) == expected
+
+
+# --- rounds 16 and 17, development part (own wording) -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # quotation marks round a weapon's name are no modifier of their own
+    ("Border guards destroyed a Russian “Forpost” reconnaissance drone near Sumy.",
+     [("interception", "drone", None, 1, None)]),
+    ("Soldiers shot down Russian “Tochka” missile near the town.", [("interception", "missile", None, 1, None)]),
+    # ... and the name inside them is the weapon
+    ("Air defence intercepted a hypersonic Kh-47 “Kinzhal” missile, one of Russia’s most modern weapons.",
+     [("interception", "ballistic missile", None, 1, None)]),
+    # the words of "shot down" run together in a relayed bulletin
+    ("The enemy used 12 Shahed-136 UAVs, 9 of which were shotdown.", [("interception", "drone", 12, 9, None)]),
+    # a list goes on after "and also"
+    ("Air defence shot down 30 out of 45 drones and also 4 ballistic missiles.",
+     [("interception", "drone", 45, 30, None), ("interception", "ballistic missile", None, 4, None)]),
+    # "a massive attack ... with": the attack and its "with" are a launch cue over a short object
+    ("Russia launched a massive attack on Odesa overnight with 90 drones.", [("interception", "drone", 90, None, None)]),
+])
+def test_round_sixteen_interception_phrasings(text, expected):
+    assert figures(text) == expected
+
+
+def test_an_accident_is_no_war_casualty():
+    assert figures("Three people are killed and eight injured in a gas pipe accident at a factory in Omsk.") == []
+    assert figures("A drone strike that was no accident killed 2 people in Kherson.") == [("casualty", 2, None)]
+
+
+def test_a_commander_is_a_victim():
+    assert figures("Shelling near Avdiivka wounded the battalion commander and killed three volunteers.") == \
+        [("casualty", 3, 1)]
+
+
+def test_one_claim_stated_twice_in_an_article_is_one_row():
+    # a lead, then the quoted bulletin: one drone
+    assert figures("Border guards downed a Russian drone overnight in Sumy Oblast. Quote: \"Last night the unit "
+                   "destroyed a Shahed drone near the border.\"") == [("interception", "drone", None, 1, None)]
+    # the row that also states the launch count stands for both
+    assert figures("Air defence shot down 7 attack UAVs overnight. The enemy used 7 Shahed-136 UAVs. All of them "
+                   "were destroyed.") == [("interception", "drone", 7, 7, None)]
+    # ... but a count said to add to the first is a second claim
+    assert figures("Air defence shot down 7 drones over Kyiv. Another 7 drones were downed over Odesa.") == \
+        [("interception", "drone", None, 7, None), ("interception", "drone", None, 7, None)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from helpers.numbers import NumberMention, as_int, number_words, qualifier_before
 from helpers.extract.patterns import (
-    _AUX, _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP,
+    _AUX, _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP, _QUOTES,
     _Sentence, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
 )
 from helpers.extract.casualties import _cues, _group, _locate, _typed_figure
@@ -205,7 +205,7 @@ def _intercept_role_before(s: _Sentence, a: int) -> str | None:
             return None  # "attacked Kyiv and Kharkiv with 50 drones": "and" may join the objects
         probe = s.low[max(0, k - inter.maxlen):k] + [s.low[w]]
         hit = inter.match_ending_at(probe, len(probe), before)
-        if hit and hit[1] == 2:  # a verb and its "with": "attacked ... with"
+        if hit and hit[1] >= 2:  # a verb (or "massive attack") and its "with": "attacked ... with"
             return hit[0]["role"]
     return None
 
@@ -250,7 +250,7 @@ _EQUIPMENT_NOUNS = frozenset("system systems launcher launchers battery batterie
 _INTERCEPTABLE = frozenset(("drone", "cruise missile", "ballistic missile", "missile", "guided bomb", "mixed"))
 
 
-_COORDINATION = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("plus",))
+_COORDINATION = (("and",), (",",), (",", "and"), ("and", "also"), (",", "and", "also"), ("as", "well", "as"), ("plus",))
 
 
 _CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"),
@@ -349,9 +349,10 @@ _SUPERLATIVES = frozenset("largest biggest heaviest most deadliest worst fierces
 
 
 def _one_of_the_most(s: _Sentence, m: NumberMention) -> bool:
-    """"Russia launches one of its largest attacks": "one of" a superlative counts no weapon."""
+    """"Russia launches one of its largest attacks", "a Kinzhal missile, one of Russia's most
+    modern weapons": "one of" a superlative (after a possessive) counts no weapon."""
     return m.value == 1 and s.low[m.last:m.last + 1] == ["of"] and any(
-        w in _SUPERLATIVES for w in s.low[m.last + 1:m.last + 3])
+        w in _SUPERLATIVES for w in s.low[m.last + 1:m.last + 5])
 
 
 _PASSIVE_REACH = 16  # tokens from a weapon to the passive verb of its clause
@@ -538,7 +539,9 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         end = first + n
         if row["weapon_class"] not in _INTERCEPTABLE or any(a <= first < b or a < end <= b for a, b in taken):
             continue
-        det = next((d for d in range(first - 1, max(-1, first - 2 - _SINGLE_MODIFIERS), -1)
+        # quotation marks round a name ("a Russian “Forpost” drone") are no modifiers of their own
+        reach = _SINGLE_MODIFIERS + sum(w in _QUOTES for w in s.low[max(0, first - 2 - _SINGLE_MODIFIERS):first])
+        det = next((d for d in range(first - 1, max(-1, first - 2 - reach), -1)
                     if s.low[d] in ("a", "an")), None)
         if det is None and first > 0 and s.low[first - 1] == "the" and any(
                 o["value"] == 1.0 and o["role"] in (None, "launched") and _same_class(o["weapon"], row) for o in out):
@@ -546,8 +549,8 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         bare = None
         if det is None and not s.low[end - 1].endswith("s"):
             # a headline drops the article: "Russia says air defense shot down Ukrainian drone over Belgorod"
-            for q in range(first, max(-1, first - 1 - _SINGLE_MODIFIERS), -1):
-                if q < first and not s.low[q].replace("-", "").isalpha():
+            for q in range(first, max(-1, first - 1 - reach), -1):
+                if q < first and not s.low[q].replace("-", "").isalpha() and s.low[q] not in _QUOTES:
                     break
                 if tables().intercept.match_ending_at(
                         s.low, q, lambda r: r["position"] == "before" and r["role"] == "intercepted"):
@@ -557,7 +560,7 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
         # "did not stop a single ballistic missile": none of them
         value = 0.0 if "single" in mods and any(w in ("not", "n't", "no", "never") for w in s.low[max(0, det - 4):det]) \
             else 1.0
-        mods = [w for w in mods if w != "single"]
+        mods = [w for w in mods if w != "single" and w not in _QUOTES]
         if det is None or not all((w.isalpha() or "-" in w) and w not in _NOT_MODIFIERS and w not in _GROUP_NOUNS
                                   for w in mods):
             continue
@@ -588,10 +591,10 @@ def _singular_candidates(s: _Sentence, cands: list[dict]) -> list[dict]:
                     break
                 if s.low[g] in _PUNCT_STOP:
                     break
-        named = wt.match_at(s.low, head - 1)
-        # the most specific name: "an X-59 missile" is a Kh-59, "a Shahed drone" a Shahed
-        weapon = named[0] if named and row["weapon"] == row["weapon_class"] and named[0]["weapon"] != named[0]["weapon_class"] \
-            else row
+        # the most specific name: "an X-59 missile" is a Kh-59, "a Shahed drone" a Shahed, "a
+        # hypersonic Kh-47 “Kinzhal” missile" a Kinzhal
+        named = [w for f, _, w in s.weapons if det < f < head and w["weapon"] != w["weapon_class"] and _same_class(w, row)]
+        weapon = named[-1] if named and row["weapon"] == row["weapon_class"] else row
         if value == 0.0 and role is None:
             role = _intercept_role_before(s, max(0, det - 1))  # "did not stop a single": over "not"
         out.append({"role": role, "value": value, "first": det, "lead": det, "last": head, "weapon": weapon,

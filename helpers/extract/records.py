@@ -20,7 +20,7 @@ from helpers.extract.patterns import (
     CASUALTY_COLUMNS, ECONOMIC_COLUMNS, INTERCEPTION_COLUMNS, _IN_ALL, _WORD, _dates,
     _parse, _shares, tables,
 )
-from helpers.extract.casualties import SCENE_REACH, _casualty_events, _restate, _supersede
+from helpers.extract.casualties import _ADDS, _RESTATE_REACH, SCENE_REACH, _casualty_events, _restate, _supersede
 from helpers.extract.interceptions import _finish_interception, _interception_events, _same_class
 from helpers.extract.economic import _economic_figures, _money_regex, may_hold_money
 from helpers.extract.losses import is_loss_report, loss_report_figures
@@ -195,7 +195,43 @@ def _article_records(rows: list[tuple[int, int, str]], kinds: tuple[str, ...]) -
         if wants_economic:
             for ev in _economic_figures(text):
                 out["economic"].append({**base, **ev, "char_start": start + ev["char_start"], "char_end": start + ev["char_end"]})
+    if out.get("interception"):
+        out["interception"] = _one_row_per_claim(out["interception"])
     return out
+
+
+def _one_row_per_claim(rows: list[dict]) -> list[dict]:
+    """An article's interception rows with a claim stated twice kept once: a lead and the quoted
+    bulletin after it ("Ukraine's border guards downed a Russian loitering munition overnight ...
+    Quote: 'servicemen ... destroyed a Shahed drone'"). A one-strike row restates one before it
+    within ``_RESTATE_REACH`` sentences (not in its own sentence) when the weapon class and the
+    intercepted count are the same, the launch counts agree or one is unstated, the regions agree
+    or one is unnamed, and its sentence has no word that adds ("another", "also", "elsewhere").
+    The row that states less goes: the earlier one when only the later states the launch count or
+    names the weapon more closely ("Eight missiles destroyed over Ukrainian capital ... shot down
+    eight ballistic missiles targeting Kyiv"), else the later one."""
+    kept: list[dict] = []
+    for ev in rows:
+        same = None
+        if ev["figure_type"] == "event" and ev["intercepted"] is not None and not _ADDS.search(ev["sentence"].lower()):
+            same = next((p for p in reversed(kept)
+                         if 0 < ev["sentence_idx"] - p["sentence_idx"] <= _RESTATE_REACH and p["figure_type"] == "event"
+                         and p["intercepted"] == ev["intercepted"] and _same_class(p, ev)
+                         and (p["launched"] is None or ev["launched"] is None or p["launched"] == ev["launched"])
+                         and (not p["region"] or not ev["region"] or p["region"] == ev["region"])), None)
+        if same is None:
+            kept.append(ev)
+        elif (same["launched"] is None) != (ev["launched"] is None) and ev["launched"] is not None \
+                or same["launched"] == ev["launched"] and _named(ev) > _named(same):
+            kept.remove(same)  # the later row also states the launch count, or names the weapon
+            kept.append(ev)
+    return kept
+
+
+def _named(row: dict) -> int:
+    """How closely a row names its weapon: a type ("Shahed drone"), then a class narrower than
+    "missile" ("ballistic missile"), above a bare "missile"."""
+    return (row["weapon"] != row["weapon_class"]) + (row["weapon_class"] not in ("missile", "mixed"))
 
 
 _DTYPES = {
