@@ -25,6 +25,8 @@ The rules:
   fifth attack this month" is one event;
 - a toll of 100 or more "have been killed" in a sentence that names no attack, weapon or night is
   a running total (cue "(running total)"): "Ukraine says more than 200 civilians have been killed";
+  so is a launch count of 100 or more in the present perfect ("has fired more than 210 Kh-22
+  missiles on Ukraine") in a sentence that names no attack, night or day;
 - so are senior officers' dead ("four generals, 58 colonels and 176 lieutenant colonels") when
   no attack, night or day is named (cue "(running total of senior officers)");
 - and children's dead from ``CHILD_TOLL_MIN`` (50), with no attack or night named ("97 children
@@ -49,6 +51,10 @@ EVENT_SIZE_LIMIT = 1000  # killed + injured, or launched, that no one strike or 
 # perfect, in a sentence that names no attack, strike or night, is a running total
 RUNNING_TOLL_MIN = 100
 _PERFECT_TOLL = re.compile(r"\b(?:have|has|had) (?:been|now been) (?:killed|wounded|injured)\b|\b(?:have|has|had) died\b")
+# "The Russian military has fired more than 210 Kh-22 missiles on Ukraine": so is a launch count of
+# 100 or more in the present perfect, in a sentence that names no attack, night or day
+_PERFECT_LAUNCH = re.compile(r"\b(?:have|has|had) (?:now |already |so far )?(?:fired|launched|used)\b")
+_ONE_ATTACK = re.compile(r"\b(?:attacks?|barrages?|strikes?|waves?|assaults?|salvos?|volleys?|onslaught)\b")
 # "28 journalists were killed in Ukraine, including seven foreigners": with no attack, night or day
 # named, a profession's dead in the whole country are counted over the war, not in one strike
 _PROFESSION_TOLL = re.compile(
@@ -160,6 +166,10 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
     # a running total names no attack, strike or night of its own
     no_attack = kind == "casualty" and not _ATTACK_WORDS.search(low) and not _NIGHT.search(low)
     if no_attack and size >= RUNNING_TOLL_MIN and _PERFECT_TOLL.search(low, a, b):
+        return "cumulative", "(running total)"
+    # the verb before the count: "120 of the 150 drones Russia had launched" are one night's
+    if kind == "interception" and size >= RUNNING_TOLL_MIN and _PERFECT_LAUNCH.search(low, a, max(a, span[0])) \
+            and not (_ONE_ATTACK.search(low) or _NIGHT.search(low) or _DAY_NAMED.search(low)):
         return "cumulative", "(running total)"
     if no_attack and not _DAY_NAMED.search(low):
         for regex, cue in _GROUP_TOLLS:

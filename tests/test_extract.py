@@ -1889,3 +1889,19 @@ def test_one_claim_stated_twice_in_an_article_is_one_row():
     # ... but a count said to add to the first is a second claim
     assert figures("Air defence shot down 7 drones over Kyiv. Another 7 drones were downed over Odesa.") == \
         [("interception", "drone", None, 7, None), ("interception", "drone", None, 7, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a launch count of 100 or more in the present perfect, with no attack, night or day: a running total
+    ("The Russian army has fired more than 300 Kalibr missiles at Ukraine.", [("interception", 300, None, "cumulative")]),
+    # ... but not with its night, its day or its attack named, nor in a relative clause after the count
+    ("Russia has launched 150 drones at Ukraine overnight.", [("interception", 150, None, "event")]),
+    ("Russia has launched 150 drones at Ukraine, the air force said on Sunday.", [("interception", 150, None, "event")]),
+    ("Russia has launched 150 drones in a massive attack on Lviv.", [("interception", 150, None, "event")]),
+    ("Ukraine said it shot down 120 of the 150 drones Russia had launched.", [("interception", 150, 120, "event")]),
+    # ... nor below 100
+    ("Ukraine's Air Force said that Russia had fired over 60 missiles at the country.",
+     [("interception", 60, None, "event")]),
+])
+def test_a_launch_count_in_the_present_perfect_is_a_running_total(text, expected):
+    assert typed(text) == expected
