@@ -222,3 +222,12 @@ def test_senior_officers_dead_with_no_attack_named_are_a_running_total(text, exp
 ])
 def test_fifty_or_more_childrens_dead_with_no_attack_named_are_a_running_total(text, expected):
     assert [e["figure_type"] for e in extract_events(text)] == expected
+
+
+def test_since_the_start_of_a_month_is_a_period_and_of_the_war_a_running_total():
+    assert types("Since the start of April, Russia has launched at least 90 Shahed drones at Ukraine.") == \
+        [("interception", "period")]
+    assert types("Since the beginning of the month, 40 civilians were killed in the region.") == [("casualty", "period")]
+    assert types("Since the start of the invasion, Russia has launched 4,000 missiles.") == [("interception", "cumulative")]
+    assert types("Since the beginning of this year, 300 civilians were killed in the region.") == \
+        [("casualty", "cumulative")]
