@@ -325,7 +325,7 @@ def _mentions(text: str) -> list[Mention]:
         prev_is_name = (not headline and prev_tok is not None and text[prev_tok[1]:start] == " "
                         and _is_capitalised_name_part(prev_tok[2])
                         and not _starts_sentence(text, prev_tok[0])
-                        and prev_tok[2] not in table)
+                        and prev_tok[2] not in table and not prev_tok[2].endswith("'s"))  # "Ukraine's Kharkiv"
         next_is_name = (not headline and next_tok is not None and text[end:next_tok[0]] == " "
                         and next_tok[2][:1].isupper() and next_tok[2] not in table
                         and not ctx["place_noun"].match(next_tok[2]))

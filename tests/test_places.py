@@ -403,3 +403,14 @@ def test_trying_only_the_spellings_a_word_starts_gives_every_mention(monkeypatch
     monkeypatch.setattr(places, "_index", lambda: (table, EveryLength(), lower_starts))
     assert [places._mentions(t) for t in texts] == found
     assert [texts[0][m.start:m.end] for m in found[0]][:3] == ["Kryvyi Rih", "Kyiv", "Bila Tserkva"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a country's possessive before a town is no first name of a person
+    ("In south-eastern Ukraine's Zaporizhzhia city at least 20 people were wounded.", "Zaporizhzhia"),
+    ("A drone attack on Russia’s Taman port wounded two.", "Taman"),
+    # ... and a person's possessive before a town leaves the town a place
+    ("Zelensky's Kharkiv visit came after 3 were killed there.", "Kharkiv"),
+])
+def test_a_possessive_before_a_town_leaves_the_town_a_place(text, place):
+    assert locate(text)["location"] == place
