@@ -175,7 +175,7 @@ def _context() -> dict[str, re.Pattern]:
         "locative": re.compile(rf"\b(?:{alt('locative')})\s+(?:the\s+)?(?-i:[A-Z][\w'-]*['’]s\s+)?(?-i:[a-z][\w'-]*\s+){{0,3}}$", re.I),
         "locative_of": re.compile(rf"\b(?:{alt('locative_of')})\s+of\s+$", re.I),
         "part_of": re.compile(rf"\bthe\s+(?:(?:{dirs}|far)\s*(?:,|and|or)?\s*)+(?:parts?\s+)?of\s+(?:the\s+)?$", re.I),
-        "relative": re.compile(rf"(?:\b(?:{dirs})\s+of|\d[\d.,]*\s*-?\s*(?:{alt('distance')})\s+(?:(?:{dirs})\s+)?(?:of|from)|\baway\s+from)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I),
+        "relative": re.compile(rf"(?:\b(?:{dirs})\s+of|\d[\d.,]*\s*-?\s*(?:{alt('distance')})\s+(?:(?:{dirs})\s+)?(?:of|from)|\baway\s+from)\s+(?:the\s+)?(?:(?:[a-z][\w'-]*\s+){{0,2}}(?:city|town|village)\s+of\s+)?$", re.I),
         "exclude_before": re.compile(rf"\b(?:{alt('exclude_before')})\s+(?:the\s+)?$", re.I),
         "the_before": re.compile(r"\bthe\s+$", re.I),
         # matched against the text just after a mention
@@ -336,9 +336,12 @@ def _mentions(text: str) -> list[Mention]:
            ("after_capitalised" in rules and prev_is_name) or \
            (n == 1 and place.kind != "region" and (prev_is_name or next_is_name)):
             continue
-        locative = bool(ctx["locative"].search(before) or ctx["locative_of"].search(before)
-                        or ctx["part_of"].search(before))
-        relative = not locative and bool(ctx["relative"].search(before))
+        # "east of the north-eastern city of Kharkiv": a direction before "the city of" makes the
+        # city a point of reference, not the place
+        relative = bool(ctx["relative"].search(before))
+        locative = bool(ctx["locative"].search(before) or ctx["part_of"].search(before)
+                        or (ctx["locative_of"].search(before) and not relative))
+        relative = relative and not locative
         if not locative and out and out[-1].locative and (ctx["coordinated"].match(text[out[-1].end:start])
                                                           or text[out[-1].end:start].isspace()):
             locative = True  # "in Kyiv and Lviv"; "in the central Ukraine region of Vinnytsia"

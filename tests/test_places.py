@@ -414,3 +414,15 @@ def test_trying_only_the_spellings_a_word_starts_gives_every_mention(monkeypatch
 ])
 def test_a_possessive_before_a_town_leaves_the_town_a_place(text, place):
     assert locate(text)["location"] == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # a direction before "the ... city of" makes the city a point of reference
+    ("Two people died in drone strikes east of the north-eastern city of Kharkiv near the town of Kupiansk.", "Kupiansk"),
+    ("Two were killed 20 km north of the city of Kharkiv in the village of Tsyrkuny.", "Tsyrkuny"),
+    # ... unless it is the only place named, or the place is "in" the city
+    ("Shelling killed two in a village east of the city of Kharkiv.", "Kharkiv"),
+    ("Two people were killed in the city of Kharkiv.", "Kharkiv"),
+])
+def test_a_city_named_as_a_point_of_reference_gives_way_to_the_place(text, place):
+    assert locate(text)["location"] == place
