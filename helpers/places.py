@@ -266,6 +266,11 @@ def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
     return words >= 4 and big >= 3
 
 
+# "Kyiv regional Governor Mykola Kalashnyk": the region's office names the region, not the city
+_REGIONAL = re.compile(r"\s+(?:[Rr]egional|[Oo]blast)\s+(?:[Gg]overnor|[Mm]ilitary|[Aa]dministration|[Cc]ouncil|[Hh]ead|[Cc]hief|"
+                       r"[Pp]olice|[Pp]rosecutor|[Aa]uthorities|[Oo]fficials?)\b")
+
+
 def _mentions(text: str) -> list[Mention]:
     """Every place mention in ``text`` with the context flags the rules use."""
     if not isinstance(text, str) or not text:
@@ -312,7 +317,7 @@ def _mentions(text: str) -> list[Mention]:
             i += n  # "the Shevchenkivskyi district": no town, and the sentence's city is the event place
             continue
         if place.kind != "region":  # "the Belgorod and Kursk regions": Belgorod is a region too
-            listed = ctx["listed_regions"].match(text, end)
+            listed = ctx["listed_regions"].match(text, end) or _REGIONAL.match(text, end)
             if listed and table.get(f"{key} region", place).kind == "region":
                 place = table[f"{key} region"]
         before = text[max(0, start - 80):start]

@@ -426,3 +426,14 @@ def test_a_possessive_before_a_town_leaves_the_town_a_place(text, place):
 ])
 def test_a_city_named_as_a_point_of_reference_gives_way_to_the_place(text, place):
     assert locate(text)["location"] == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # a region's office ("Kyiv regional Governor") names the region, not the city
+    ("Kyiv regional Governor Mykola Kalashnyk said two workers were wounded in a strike on a substation.", "Kyiv Oblast"),
+    # ... and a town the clause names inside that region is still the place
+    ("Kharkiv regional governor Oleh Syniehubov said a man was killed in Kupiansk.", "Kupiansk"),
+    ("Two were killed in Kyiv, the Kyiv regional police said.", "Kyiv"),
+])
+def test_a_regional_office_names_the_region(text, place):
+    assert locate(text)["location"] == place
