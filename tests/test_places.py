@@ -437,3 +437,8 @@ def test_a_city_named_as_a_point_of_reference_gives_way_to_the_place(text, place
 ])
 def test_a_regional_office_names_the_region(text, place):
     assert locate(text)["location"] == place
+
+
+def test_a_village_before_in_and_its_occupied_region_is_the_place():
+    assert locate("Shelling killed five in Karpaty, in Russian-occupied Luhansk Oblast.")["location"] == "Karpaty"
+    assert locate("Shelling killed 3 in Bakhmut, in Donetsk Oblast.")["location"] == "Bakhmut"
