@@ -442,3 +442,12 @@ def test_a_regional_office_names_the_region(text, place):
 def test_a_village_before_in_and_its_occupied_region_is_the_place():
     assert locate("Shelling killed five in Karpaty, in Russian-occupied Luhansk Oblast.")["location"] == "Karpaty"
     assert locate("Shelling killed 3 in Bakhmut, in Donetsk Oblast.")["location"] == "Bakhmut"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a facility's capitalised name after a town is no surname
+    ("Three civilians killed in strike near Kyiv TV tower", "Kyiv"),
+    ("The Sevastopol Shipyard in Crimea is on fire after an attack that injured 24 people.", "Sevastopol"),
+])
+def test_a_facility_named_after_its_town_leaves_the_town_a_place(text, place):
+    assert locate(text)["location"] == place
