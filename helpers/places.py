@@ -457,9 +457,13 @@ def _kind_rank(place: Place) -> int:
     return KIND_RANK[place.kind]
 
 
+# the peninsula holds the city the gazetteer counts as a unit of its own: "the Sevastopol Shipyard in Crimea"
+_ADMIN1_WITHIN = {("Crimea", "Sevastopol City")}
+
+
 def _inside(city: Place, area: Place) -> bool:
     if area.kind == "region":
-        return area.admin1 is not None and city.admin1 == area.admin1
+        return area.admin1 is not None and (city.admin1 == area.admin1 or (area.admin1, city.admin1) in _ADMIN1_WITHIN)
     return city.country == area.country
 
 
