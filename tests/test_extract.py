@@ -1905,3 +1905,12 @@ def test_one_claim_stated_twice_in_an_article_is_one_row():
 ])
 def test_a_launch_count_in_the_present_perfect_is_a_running_total(text, expected):
     assert typed(text) == expected
+
+
+def test_a_surname_whose_full_name_came_before_is_one_victim():
+    assert figures("Fighters surrounded a car led by Lieutenant Colonel Roman Kamenev. Kamenev was shot dead "
+                   "in the skirmish.") == [("casualty", 1, None)]
+    assert figures("The mayor, Vitali Klitschko, spoke. Klitschko was injured, he said.") == [("casualty", None, 1)]
+    # ... not a surname nobody named before, nor an obituary's "died"
+    assert figures("Officials met the envoy. Kamenev was shot dead in the skirmish.") == []
+    assert figures("The actor Richard Roundtree starred in Shaft. Roundtree died in Los Angeles.") == []

@@ -883,10 +883,23 @@ def _names_at(s: _Sentence, k: int) -> tuple[int, int] | None:
     return (count, j) if count else None
 
 
-def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
+def _surname_before(s: _Sentence, a: int, prev_text: str | None) -> int | None:
+    """The token of a surname alone right before token ``a`` whose full name the sentence before
+    gave ("... led by Lieutenant Colonel Roman Kamenev. Kamenev was shot dead"), else None."""
+    b = a - 1
+    if b < 0 or not prev_text or not _is_name_token(s, b) or (b > 0 and _is_name_token(s, b - 1)):
+        return None
+    prev = _parse(prev_text)
+    word = s.low[b]
+    return b if any(prev.low[k] == word and _is_name_token(prev, k - 1) for k in range(1, len(prev.low))) else None
+
+
+def _named_victims(s: _Sentence, figures: list[_Figure], prev_text: str | None = None) -> list[_Figure]:
     """Named people and pronouns as victims (ANNOTATION.md: each named person counts one): "a blast
     killed Olena Koval, a paramedic" (1), "Petro Marchenko, 50, was killed" (1), "a bomb hit his
-    house and killed him" (1). Only where the sentence states no count of that role already."""
+    house and killed him" (1), a surname alone whose full name the sentence before gave ("Kamenev
+    was shot dead", :func:`_surname_before`; not with "died"). Only where the sentence states no count of that role
+    already."""
     stated = {f.role for f in figures}
     out = []
     for k, w in enumerate(s.low):
@@ -928,6 +941,10 @@ def _named_victims(s: _Sentence, figures: list[_Figure]) -> list[_Figure]:
         start = next((b for b in range(max(0, a - 3), a) if _names_at(s, b) and _names_at(s, b)[1] == a), None)
         if start is not None:
             out.append(_Figure(role, float(_names_at(s, start)[0]), None, False, start, k + 1, who="people"))
+            stated.add(role)
+        elif w != "died" and (start := _surname_before(s, a, prev_text)) is not None:
+            # "died" alone is an obituary's word as often as a war's: a surname needs "killed"/"wounded"
+            out.append(_Figure(role, 1.0, None, False, start, k + 1, who="people"))
             stated.add(role)
     return out
 
@@ -1068,7 +1085,7 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
     if not t.casualty_re.search(s.text.lower()):
         return []
     figures = _casualty_figures(s)
-    figures += _named_victims(s, figures)
+    figures += _named_victims(s, figures, prev_text)
     figures = _joined_victims(s, figures)
     figures += _revised_to(s, figures)
     figures = sorted(figures + _zero_figures(s, figures), key=lambda f: f.first)
