@@ -1914,3 +1914,15 @@ def test_a_surname_whose_full_name_came_before_is_one_victim():
     # ... not a surname nobody named before, nor an obituary's "died"
     assert figures("Officials met the envoy. Kamenev was shot dead in the skirmish.") == []
     assert figures("The actor Richard Roundtree starred in Shaft. Roundtree died in Los Angeles.") == []
+
+
+def test_a_cue_counts_only_for_its_own_feed_item():
+    # a delivery cue in the next headline of a feed says nothing of the interception before the bullet
+    assert figures("Air defense shot down 10 Iranian-made drones over Kyiv, the mayor says • Exclusive: US "
+                   "finalizing plans to send Patriot missile defense system to Ukraine") == \
+        [("interception", "drone", None, 10, None)]
+    assert figures("The US plans to send 30 Patriot missiles to Ukraine.") == []
+    # an illness in one item leaves a strike's toll in the next; in the same item it is no war toll
+    assert figures("An outbreak of cholera killed 7 people in Yemen • Two people were killed in a drone strike "
+                   "on Kharkiv") == [("casualty", 2, None)]
+    assert figures("An outbreak of cholera killed 7 people in Yemen and 2 more in Sudan.") == []

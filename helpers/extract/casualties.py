@@ -17,7 +17,7 @@ from helpers.numbers import NumberMention, as_int, qualifier_before, read_resour
 from helpers.extract.patterns import (
     _AUX, _NOT_MODIFIERS, _NOUN_VALUE, _ONE_NOUN, _POSSESSIVES, _PUNCT_STOP, _QUOTES, _REPORTED,
     _SINGLE_DETERMINERS, _SUBSET_MARKERS, _Sentence, _TOLL_BRIDGE, _TOLL_HEADS, _UPDATE_VERBS,
-    _among_before, _among_group, _is_count_word, _is_subset, _parse, _places, _skip_back,
+    _among_before, _among_group, _feed_items, _is_count_word, _is_subset, _parse, _places, _skip_back,
     _subset_aside, _weapon_near, tables,
 )
 
@@ -1095,8 +1095,16 @@ def _casualty_events(s: _Sentence, prev_text: str | None, earlier: tuple[str, ..
             figures = _drop_among_parts(figures, before)
     if not figures:
         return []
-    if t.noncasualty.find_all(s.low) and not s.weapons and not _found_at_a_site(s):
-        return []
+    non = t.noncasualty.find_all(s.low)
+    if non and not _found_at_a_site(s):
+        # a cue counts for the figures of its own feed item, when that item names no weapon
+        # ("cholera killed 7 people in Yemen • Two people were killed in a drone strike on Kharkiv")
+        items = _feed_items(s.low)
+        armed = {items[first] for first, _, _ in s.weapons}
+        dropped = {items[k] for k, _, _ in non} - armed
+        figures = [f for f in figures if items[f.first] not in dropped]
+        if not figures:
+            return []
     cue_hits = _cue_hits(s)
     cues = {row["kind"] for _, _, row in cue_hits}
     running = [a for a, _, row in cue_hits if row["kind"] == "running_toll"]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from helpers.numbers import NumberMention, as_int, number_words, qualifier_before
 from helpers.extract.patterns import (
     _AUX, _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP, _QUOTES,
-    _Sentence, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
+    _Sentence, _feed_items, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
 )
-from helpers.extract.casualties import _cues, _group, _locate, _typed_figure
+from helpers.extract.casualties import _cue_hits, _cues, _group, _locate, _typed_figure
 
 
 _WEAPON_ADJECTIVES = frozenset("hypersonic ballistic cruise guided aeroballistic anti-ship anti-aircraft sea-based "
@@ -793,6 +793,17 @@ _WHOLE_OR_EARLIER = re.compile(r"\b(?:across|over) (?:the )?(?:\w+ )?(?:regions|
                                r"\b(?:initially|earlier|previously|first) (?:said|reported|claimed|stated|announced)\b")
 
 
+def _not_interception_applies(s: _Sentence) -> bool:
+    """Whether a delivery or production cue ("to send", "delivered") shares its item with an
+    interception verb: in "shot down 10 Iranian-made drones over Kyiv ... • Exclusive: US
+    finalizing plans to send Patriot missile defense system" a feed's bullet parts two headlines,
+    and the cue of one says nothing of the other."""
+    items = _feed_items(s.low)
+    cue_items = {items[k] for k, _, row in _cue_hits(s) if row["kind"] == "not_interception"}
+    verb_items = {items[k] for k, _, _ in tables().intercept.find_all(s.low)}
+    return bool(cue_items & verb_items) or not verb_items
+
+
 def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     """Events of one sentence; counts that complete ``prev_events`` (the sentence before) are merged
     into those events in place instead."""
@@ -801,7 +812,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     if not t.intercept_re.search(low_text):
         return []
     cues = _cues(s)
-    if "not_interception" in cues:
+    if "not_interception" in cues and _not_interception_applies(s):
         return []  # "the US delivered 500 missiles": deliveries and production are not attacks
     figs = _interception_figures(s, "air_defence" in cues)
     if not figs:

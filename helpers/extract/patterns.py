@@ -42,6 +42,20 @@ ECONOMIC_COLUMNS = columns.ECONOMIC_FIGURES
 _QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"))
 
 
+# marks that join separate items of a feed or a live page into one "sentence"
+_ITEM_BREAKS = frozenset(("•", "##", "###", "|", "■", "▪"))
+
+
+def _feed_items(low: list[str]) -> list[int]:
+    """The feed item each token is in (0, 1, ...): a bullet or a heading mark starts the next, so
+    a cue of one glued headline says nothing of the figures of another."""
+    item, items = 0, []
+    for w in low:
+        item += w in _ITEM_BREAKS
+        items.append(item)
+    return items
+
+
 _AUX = frozenset(
     "were was have has had been are is being got reportedly also later allegedly officially confirmed already "
     "seriously severely critically slightly lightly fatally now all of them who people further reported "
