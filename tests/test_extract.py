@@ -1926,3 +1926,20 @@ def test_a_cue_counts_only_for_its_own_feed_item():
     assert figures("An outbreak of cholera killed 7 people in Yemen • Two people were killed in a drone strike "
                    "on Kharkiv") == [("casualty", 2, None)]
     assert figures("An outbreak of cholera killed 7 people in Yemen and 2 more in Sudan.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a single victim, then their name and a relative clause between commas: the death after it
+    ("A 12-year-old girl, Olena Koval, who was injured in the attack on Ternopil, died in hospital.",
+     [("casualty", 1, None)]),
+    ("A man, who was wounded in the strike, is in hospital.", [("casualty", None, 1)]),
+    # ... but after a count, which may be an age, no relative clause is stepped over
+    ("Samira, 44, who lives in London, asked not to be named.", []),
+    # "who lives" is the verb, not "five lives were lost"
+    ("A woman who lives in Kharkiv said she was fine.", []),
+    ("Five lives were lost in the strike.", [("casualty", 5, None)]),
+    # cancer is an illness, no strike's toll
+    ("She died of cancer in 2019.", []),
+])
+def test_relative_clauses_after_one_victim(text, expected):
+    assert figures(text) == expected

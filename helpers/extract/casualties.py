@@ -75,6 +75,17 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
     victims_seen = False
     placed = False  # a place was passed after the victims ("seven people in Kyiv")
     while k < len(s.low) and k < j + limit:
+        # "A 12-year-old girl, Adriana Unoltova, who was injured in the attack, died": after a single
+        # victim (``seen``; not after a count, which may be an age: "Samira, 44, who lives"), the
+        # victim's name between commas, and the comma before "who", are stepped over
+        if seen and s.low[k] == "," and k == j:
+            named = _names_at(s, k + 1)
+            if named and named[1] < len(s.low) and s.low[named[1]] == ",":
+                k, j, limit = named[1], named[1], limit
+                continue
+            if s.low[k + 1:k + 2] == ["who"]:
+                k, limit = k + 1, limit + 1
+                continue
         # "Eleven people, including three children, were injured": step over the aside
         if s.low[k] == "," and _subset_aside(s, k + 1):
             close = next((c for c in range(k + 2, min(len(s.low), k + 12)) if s.low[c] == ","), None)
@@ -101,6 +112,8 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
             k, limit = k + 2, limit + 2
             continue
         term = t.casualty.match_at(s.low, k, lambda r: r["position"] in ("after", "never"))
+        if term and s.low[k] == "lives" and k > 0 and s.low[k - 1] in ("who", "that", "and"):
+            term = None  # "a woman who lives in London": the verb, not "five lives were lost"
         # "200 Ukrainian athletes and coaches have been killed": unlisted nouns are victims when a
         # passive casualty verb with its auxiliary follows them
         passive = bool(term) and unknown and s.low[k - 1] in _PASSIVE_AUX and any(
@@ -327,10 +340,17 @@ def _death_after_relative(s: _Sentence, k: int) -> int | None:
     """The end token of a death word ("died", "succumbed") later in the clause that starts at
     token ``k``, else None."""
     cas = tables().casualty
+    death = lambda r: r["position"] == "after" and r["role"] == "killed"  # noqa: E731
     for p in range(k, len(s.low)):
+        if s.low[p] == ",":
+            # ", who was injured in the attack on Ternopil, died in hospital": the comma closes the
+            # relative clause when the death word comes right after it
+            q = p + 1 + (s.low[p + 1:p + 2] in (["later"], ["then"], ["subsequently"]))
+            hit = cas.match_at(s.low, q, death) if q < len(s.low) else None
+            return q + hit[1] if hit else None
         if s.low[p] in _CLAUSE_END:
             return None
-        hit = cas.match_at(s.low, p, lambda r: r["position"] == "after" and r["role"] == "killed")
+        hit = cas.match_at(s.low, p, death)
         if hit:
             return p + hit[1]
     return None
