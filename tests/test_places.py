@@ -451,3 +451,12 @@ def test_a_village_before_in_and_its_occupied_region_is_the_place():
 ])
 def test_a_facility_named_after_its_town_leaves_the_town_a_place(text, place):
     assert locate(text)["location"] == place
+
+
+def test_towns_listed_as_parts_of_a_nationwide_toll_leave_it_nationwide():
+    from helpers.extract import extract_events
+    text = ("At least two people are killed in Russian drone strikes across Ukraine, including in Dnipro, "
+            "Kharkiv and Odesa.")
+    assert [e["location"] for e in extract_events(text)] == ["Ukraine"]
+    assert [e["location"] for e in extract_events("Two people are killed in Kyiv and strikes hit across "
+                                                  "Ukraine, including Dnipro.")] == ["Kyiv"]

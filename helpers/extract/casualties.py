@@ -819,6 +819,17 @@ def _scope_place(s: _Sentence, first: int, last: int, clause_start: int = 0) -> 
         k += 1  # "killed five people across Ukraine", "130 injured nationwide"
     hit = t.scope.match_at(s.low, k)
     if hit is None:
+        # "two people are killed in Russian drone strikes across Ukraine, including in Dnipro,
+        # Kharkiv ...": a scope phrase later in the clause whose towns are listed as its parts
+        stop = _clause_stop(s, last)
+        for a, n, row in t.scope.find_all(s.low[last:stop]):
+            a += last
+            tail = s.low[a + n:a + n + 2]
+            if (tail[:1] == ["including"] or tail == [",", "including"]) and not _places.find_places(
+                    s.text[s.tokens[last - 1].end:s.tokens[a].start]):
+                hit = (row, n)
+                break
+    if hit is None:
         earlier = [h for h in t.scope.find_all(s.low[:first]) if s.tokens[h[0]].start >= clause_start]
         if earlier:
             a, n, row = earlier[-1]
