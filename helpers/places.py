@@ -267,9 +267,10 @@ def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
     return words >= 4 and big >= 3
 
 
-# "Kyiv regional Governor Mykola Kalashnyk": the region's office names the region, not the city
-_REGIONAL = re.compile(r"\s+(?:[Rr]egional|[Oo]blast)\s+(?:[Gg]overnor|[Mm]ilitary|[Aa]dministration|[Cc]ouncil|[Hh]ead|[Cc]hief|"
-                       r"[Pp]olice|[Pp]rosecutor|[Aa]uthorities|[Oo]fficials?)\b")
+# "Kyiv regional Governor Mykola Kalashnyk", "Kyiv governor Oleksiy Kuleba": the region's office
+# names the region, not the city (a city has a mayor)
+_REGIONAL = re.compile(r"\s+(?:[Gg]overnor\b|(?:[Rr]egional|[Oo]blast)\s+(?:[Gg]overnor|[Mm]ilitary|[Aa]dministration|[Cc]ouncil|[Hh]ead|[Cc]hief|"
+                       r"[Pp]olice|[Pp]rosecutor|[Aa]uthorities|[Oo]fficials?)\b)")
 
 
 def _mentions(text: str) -> list[Mention]:

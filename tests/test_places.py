@@ -431,6 +431,9 @@ def test_a_city_named_as_a_point_of_reference_gives_way_to_the_place(text, place
 @pytest.mark.parametrize("text, place", [
     # a region's office ("Kyiv regional Governor") names the region, not the city
     ("Kyiv regional Governor Mykola Kalashnyk said two workers were wounded in a strike on a substation.", "Kyiv Oblast"),
+    ("At least 15 people are injured, according to Kyiv governor Oleksiy Kuleba.", "Kyiv Oblast"),
+    # a city's mayor is the city's
+    ("At least 15 people are injured, according to Kyiv mayor Vitali Klitschko.", "Kyiv"),
     # ... and a town the clause names inside that region is still the place
     ("Kharkiv regional governor Oleh Syniehubov said a man was killed in Kupiansk.", "Kupiansk"),
     ("Two were killed in Kyiv, the Kyiv regional police said.", "Kyiv"),
