@@ -191,7 +191,7 @@ def _context() -> dict[str, re.Pattern]:
         "district_ending": re.compile(rf"(?:{alt('district_ending')})$"),
         # "in Tonenkoye, Belgorod Oblast", "in Karpaty, in Russian-occupied Luhansk Oblast": a name
         # after a locative word and before ", <region>"
-        "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*(?:in\s+)?(?:(?:Russian-|temporarily\s+)?occupied\s+)?$"),
+        "settlement_before": re.compile(r"\b(?:in|near|at|outside|of)\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?),\s*(?:in\s+(?:the\s+)?)?(?:(?:Russian-|temporarily\s+)?occupied\s+)?$"),
         # "the village of Pravdyne", "the city (of Beryslav)": a settlement named as such
         "settlement_named": re.compile(r"\b(?:village|town|settlement|hamlet|township|city)\s+\(?of\s+(?P<name>[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)"),
         # "a cafe in Ukraine's Hroza village": the name before "village", after a locative word or a possessive

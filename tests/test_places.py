@@ -463,3 +463,7 @@ def test_towns_listed_as_parts_of_a_nationwide_toll_leave_it_nationwide():
     assert [e["location"] for e in extract_events(text)] == ["Ukraine"]
     assert [e["location"] for e in extract_events("Two people are killed in Kyiv and strikes hit across "
                                                   "Ukraine, including Dnipro.")] == ["Kyiv"]
+
+
+def test_a_village_before_in_the_region_is_the_place():
+    assert locate("A medic was killed near Bilogorivka, in the Luhansk region.")["location"] == "Bilogorivka"
