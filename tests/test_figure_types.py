@@ -231,3 +231,12 @@ def test_since_the_start_of_a_month_is_a_period_and_of_the_war_a_running_total()
     assert types("Since the start of the invasion, Russia has launched 4,000 missiles.") == [("interception", "cumulative")]
     assert types("Since the beginning of this year, 300 civilians were killed in the region.") == \
         [("casualty", "cumulative")]
+
+
+def test_a_period_stressed_by_alone_beats_already_but_not_a_running_totals_phrase():
+    assert types("Russian strikes have already killed 151 civilians and wounded 697 others in April alone.") == \
+        [("casualty", "period")]
+    assert types("Since the start of the war, 12,000 civilians have been killed, 300 in April alone.") == \
+        [("casualty", "cumulative")]
+    # "military" describes the dead
+    assert types("Russia is said to have suffered around 20,000 military deaths in July alone.") == [("casualty", "period")]
