@@ -345,10 +345,9 @@ def _mentions(text: str) -> list[Mention]:
             continue
         # "east of the north-eastern city of Kharkiv": a direction before "the city of" makes the
         # city a point of reference, not the place
-        relative = bool(ctx["relative"].search(before))
-        locative = bool(ctx["locative"].search(before) or ctx["part_of"].search(before)
-                        or (ctx["locative_of"].search(before) and not relative))
-        relative = relative and not locative
+        locative = bool(ctx["locative"].search(before) or ctx["part_of"].search(before))
+        relative = not locative and bool(ctx["relative"].search(before))
+        locative = locative or (not relative and bool(ctx["locative_of"].search(before)))
         if not locative and out and out[-1].locative and (ctx["coordinated"].match(text[out[-1].end:start])
                                                           or text[out[-1].end:start].isspace()):
             locative = True  # "in Kyiv and Lviv"; "in the central Ukraine region of Vinnytsia"
