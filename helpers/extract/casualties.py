@@ -81,7 +81,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
         if seen and s.low[k] == "," and k == j:
             named = _names_at(s, k + 1)
             if named and named[1] < len(s.low) and s.low[named[1]] == ",":
-                k, j, limit = named[1], named[1], limit
+                k = j = named[1]
                 continue
             if s.low[k + 1:k + 2] == ["who"]:
                 k, limit = k + 1, limit + 1

@@ -221,7 +221,7 @@ def _one_row_per_claim(rows: list[dict]) -> list[dict]:
                          and (not p["region"] or not ev["region"] or p["region"] == ev["region"])), None)
         if same is None:
             kept.append(ev)
-        elif (same["launched"] is None) != (ev["launched"] is None) and ev["launched"] is not None \
+        elif same["launched"] is None and ev["launched"] is not None \
                 or same["launched"] == ev["launched"] and _named(ev) > _named(same):
             kept.remove(same)  # the later row also states the launch count, or names the weapon
             kept.append(ev)
