@@ -231,9 +231,14 @@ _EMOJI_HEAD = re.compile("[\u2190-\u2bff\u2600-\u27bf\u200d\ufe0f\U0001f000-\U00
 @lru_cache(maxsize=20000)
 def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
-    out = []
     new = tuple.__new__  # Token(...) without the named tuple's own Python-level __new__
-    for a, b in _tokenizer().span_tokenize(text):
+    spans = _tokenizer().span_tokenize(text)
+    if text.isascii() and "*" not in text and "_" not in text:
+        # most sentences: no emphasis mark, emoji or ellipsis character to split off
+        low = text.lower()
+        return tuple([new(Token, (text[a:b], low[a:b], a, b)) for a, b in spans])
+    out = []
+    for a, b in spans:
         word = text[a:b]
         if word[0] in "*_" and not word.strip("*_"):
             continue  # Markdown emphasis in scraped text ("killed a **medic**") is no word
