@@ -1943,3 +1943,18 @@ def test_a_cue_counts_only_for_its_own_feed_item():
 ])
 def test_relative_clauses_after_one_victim(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the present tense of headlines and timelines, the verb apart from its "with"
+    ("Russia attacks Kyiv with 40 missiles and 200 drones.",
+     [("interception", "missile", 40, None, None), ("interception", "drone", 200, None, None)]),
+    ("Russia strikes a nine-story residential building in Dnipro with a cruise missile.",
+     [("interception", "cruise missile", 1, None, None)]),
+    ("Russia hits Kharkiv with 25 Shahed drones.", [("interception", "drone", 25, None, None)]),
+    # a count of days is no count of weapons, though drones follow
+    ("In the aftermath of four days of cross-border drones and missile strikes, the question remains.", []),
+    ("India accused Pakistan of two consecutive nights of drone attacks.", []),
+])
+def test_present_tense_attacks_with_and_counts_of_time(text, expected):
+    assert figures(text) == expected

@@ -77,13 +77,15 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
             # "five Russian combat and nine reconnaissance drones": the head noun is shared
             shared = _weapon_after(s, k + 2, limit=3)
             return (shared[0], k) if shared else None
-        if s.low[k] in _PUNCT_STOP or s.low[k] in _NOUN_PHRASE_ENDS or s.low[k][0].isdigit():
+        if s.low[k] in _PUNCT_STOP or s.low[k] in _NOUN_PHRASE_ENDS or s.low[k] in _TIME_UNITS or s.low[k][0].isdigit():
             return None
     return None
 
 
 # words that end the noun phrase of a count: "a family of six died when a missile hit": no missiles counted
 _NOUN_PHRASE_ENDS = frozenset("and or which that who when while after before because until where".split())
+# a count of time is no count of weapons: "in the aftermath of four days of cross-border drones and missile strikes"
+_TIME_UNITS = frozenset("minute minutes hour hours day days night nights week weeks month months year years".split())
 
 
 def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int] | None:
