@@ -1952,6 +1952,9 @@ def test_relative_clauses_after_one_victim(text, expected):
     ("Russia strikes a nine-story residential building in Dnipro with a cruise missile.",
      [("interception", "cruise missile", 1, None, None)]),
     ("Russia hits Kharkiv with 25 Shahed drones.", [("interception", "drone", 25, None, None)]),
+    # "then" goes on with the list of the verb before
+    ("Russia launched 40 missiles, then 500 drones.",
+     [("interception", "missile", 40, None, None), ("interception", "drone", 500, None, None)]),
     # a count of days is no count of weapons, though drones follow
     ("In the aftermath of four days of cross-border drones and missile strikes, the question remains.", []),
     ("India accused Pakistan of two consecutive nights of drone attacks.", []),

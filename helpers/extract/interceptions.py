@@ -256,7 +256,7 @@ _COORDINATION = (("and",), (",",), (",", "and"), ("and", "also"), (",", "and", "
 
 
 _CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), ("plus",), ("in", "addition", "to"),
-                 ("alongside",))
+                 ("alongside",), ("then",))  # "launched 40 missiles, then 500 drones"
 
 
 _ASIDE_MAX = 15
