@@ -233,7 +233,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """nltk's word tokens of ``text`` with their character spans (no punkt download needed)."""
     new = tuple.__new__  # Token(...) without the named tuple's own Python-level __new__
     spans = _tokenizer().span_tokenize(text)
-    if text.isascii() and "*" not in text and "_" not in text:
+    if text.isascii() and "*" not in text and "_" not in text and "~" not in text:
         # most sentences: no emphasis mark, emoji or ellipsis character to split off
         low = text.lower()
         return tuple([new(Token, (text[a:b], low[a:b], a, b)) for a, b in spans])
@@ -247,6 +247,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
             cut = emoji.end()
             out.append(new(Token, (word[:cut], word[:cut], a, a + cut)))
             a, word = a + cut, word[cut:]
+        if word[0] in "~\u2248" and b - a > 1 and word[1].isdigit():
+            # "~300 people - injured": the tilde (or "≈") is a mark of its own, read as "about"
+            out.append(new(Token, (word[0], word[0], a, a + 1)))
+            a, word = a + 1, word[1:]
         # nltk leaves a trailing ellipsis character on its word ("missile…"): it is punctuation
         if word[-1] == "\u2026" and b - a > 1:
             out.append(new(Token, (word[:-1], word[:-1].lower(), a, b - 1)))

@@ -1961,3 +1961,19 @@ def test_relative_clauses_after_one_victim(text, expected):
 ])
 def test_present_tense_attacks_with_and_counts_of_time(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tilde glued to a count is "about"; a telegraphic dash stands between the victims and their word
+    ("UPD 30 people are dead (among them - 4 children) ~300 people - injured and counting.",
+     [("casualty", 30, 300)]),
+    ("~300 people were injured.", [("casualty", None, 300)]),
+    ("Russia launched ~40 drones overnight.", [("interception", "drone", 40, None, None)]),
+])
+def test_a_tilde_count_and_a_telegraphic_dash(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_tilde_count_is_qualified_about():
+    (event,) = extract_events("~300 people were injured in Kramatorsk.")
+    assert (event["injured"], event["injured_qualifier"]) == (300, "about")

@@ -163,3 +163,7 @@ def test_skipping_words_no_count_starts_at_loses_no_count(monkeypatch):
     assert [(m.value, m.kind) for m in skipped if m.kind == "count"] == [
         (21.0, "count"), (12.0, "count"), (15000.0, "count"), (10000.0, "count"), (93000.0, "count"),
         (1500000.0, "count"), (300000000.0, "count"), (40.0, "count"), (120.0, "count"), (100.0, "count")]
+
+
+def test_a_tilde_before_a_count_is_a_token_of_its_own():
+    assert [t.text for t in tokenize("~300 people, ≈40 drones, a~b")] == ["~", "300", "people", ",", "≈", "40", "drones", ",", "a~b"]

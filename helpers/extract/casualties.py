@@ -107,6 +107,11 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
             if close is not None:
                 k, limit = close + 1, limit + (close + 1 - k)
                 continue
+        # "~300 people - injured and counting": a telegraphic dash between the victims and the word
+        if s.low[k] in ("-", "–", "—", "--") and victims_seen and not unknown \
+                and t.casualty.match_at(s.low, k + 1, lambda r: r["position"] == "after"):
+            k, limit = k + 1, limit + 1
+            continue
         # "91 of its rescuers have been killed": the count is of the group named after "of its"
         if k == j and s.low[k] == "of" and k + 1 < len(s.low) and s.low[k + 1] in _OF_GROUP:
             k, limit = k + 2, limit + 2
