@@ -122,6 +122,10 @@ def cues() -> tuple[_Cue, ...]:
     return tuple(out)
 
 
+# a reporting verb right before "last month", "earlier this week": the cue dates the statement, not the figures
+_SAID_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|stated|confirmed|wrote)\s+$")
+
+
 def _closes_comparison(low: str, clause_start: int, cue_start: int) -> bool:
     window_start = max(clause_start, cue_start - _COMPARISON_REACH)
     for m in _COMPARISON.finditer(low, window_start, cue_start):
@@ -152,6 +156,9 @@ def classify(sentence: str, span: tuple[int, int], clause: tuple[int, int], kind
                 continue
             if cue.figure_type == "period" and _ONE_ATTACK_BEFORE.search(low[max(a, m.start() - 60):m.start()]):
                 continue
+            if cue.figure_type == "period" and low.startswith(("last ", "earlier "), m.start()) \
+                    and _SAID_BEFORE.search(low, max(0, m.start() - 20), m.start()):
+                continue  # "the UN said last month that at least 8,000 ... had been killed": when it was said
             if cue.figure_type == "historical" and m.start() >= span[1] and _COMPARED_WITH.search(low[max(a, m.start() - 40):m.start()]):
                 continue  # "16,000 Russians who have died in Ukraine, more than in the Soviets' Afghan war"
             if cue.figure_type == "historical" and _DESCRIBES_PERSON.search(low[max(a, m.start() - _PERSON_REACH):m.start()]):

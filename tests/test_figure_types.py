@@ -240,3 +240,16 @@ def test_a_period_stressed_by_alone_beats_already_but_not_a_running_totals_phras
         [("casualty", "cumulative")]
     # "military" describes the dead
     assert types("Russia is said to have suffered around 20,000 military deaths in July alone.") == [("casualty", "period")]
+
+
+@pytest.mark.parametrize("text, figure_type", [
+    # "said last month" dates the statement: the toll it gives is the war's so far, or one strike's
+    ("The United Nations said last month that at least 8,000 non-combatants had been killed.", "cumulative"),
+    ("Officials reported last month that 12 civilians were killed in a strike on Odesa.", "event"),
+    # a period cue that is no reporting time stays one
+    ("Last month, 40 people were killed in Kharkiv.", "period"),
+    ("Officials said over the past week 40 people were killed in Kharkiv.", "period"),
+])
+def test_a_reporting_verb_before_last_month_dates_the_statement(text, figure_type):
+    (event,) = extract_events(text)
+    assert event["figure_type"] == figure_type
