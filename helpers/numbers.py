@@ -234,7 +234,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     new = tuple.__new__  # Token(...) without the named tuple's own Python-level __new__
     spans = _tokenizer().span_tokenize(text)
     if text.isascii() and "*" not in text and "_" not in text and "~" not in text:
-        # most sentences: no emphasis mark, emoji or ellipsis character to split off
+        # most sentences: no emphasis mark, tilde, emoji or ellipsis character to split off
         low = text.lower()
         return tuple([new(Token, (text[a:b], low[a:b], a, b)) for a, b in spans])
     out = []
