@@ -1977,3 +1977,16 @@ def test_a_tilde_count_and_a_telegraphic_dash(text, expected):
 def test_a_tilde_count_is_qualified_about():
     (event,) = extract_events("~300 people were injured in Kramatorsk.")
     assert (event["injured"], event["injured_qualifier"]) == (300, "about")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "both" completes a launch count of two in the sentence before
+    ("Russia launched two cruise missiles at Kyiv. Air defence shot down both missiles.",
+     [("interception", "cruise missile", 2, 2, None)]),
+    ("Russia sent 2 Kh-59 missiles to Ukraine overnight. The Ukrainians shot down both missiles and 18 drones.",
+     [("interception", "cruise missile", 2, 2, None), ("interception", "drone", None, 18, None)]),
+    # not when the count before is not two
+    ("Russia launched three missiles. Air defence shot down both missiles.", [("interception", "missile", 3, None, None)]),
+])
+def test_both_completes_a_launch_count_of_two_before(text, expected):
+    assert figures(text) == expected

@@ -381,7 +381,7 @@ def _distant_passive(s: _Sentence, j: int, nums: list[NumberMention]) -> str | N
     return None
 
 
-def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig]:
+def _interception_figures(s: _Sentence, air_defence: bool = False, prev_events: tuple = ()) -> list[_IFig]:
     """Launched / intercepted / not-reached counts of one sentence, in reading order.
 
     Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
@@ -509,7 +509,7 @@ def _interception_figures(s: _Sentence, air_defence: bool = False) -> list[_IFig
         if c["weapon"] is not None and c["weapon"]["weapon_class"] not in _INTERCEPTABLE:
             continue  # "fired 120 artillery shells" is shelling, not an air attack
         out.append(_IFig(c["role"], c["value"], c["first"], c["last"], c["weapon"], c["all_of"], c["extra"]))
-    out += _all_intercepted(s, out)
+    out += _all_intercepted(s, out, prev_events)
     return sorted(out, key=lambda f: f.first)
 
 
@@ -701,8 +701,10 @@ def _all_weapon(s: _Sentence, k: int) -> tuple[dict, int] | None:
     return (hit[0], p + hit[1]) if hit else None
 
 
-def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
-    """'..., and all of them were destroyed': intercepted = the launch count just before."""
+def _all_intercepted(s: _Sentence, figs: list[_IFig], prev_events: tuple = ()) -> list[_IFig]:
+    """'..., and all of them were destroyed': intercepted = the launch count just before (in this
+    sentence, else an open launch count of the sentence before: "Russia sent 2 Kh-59 missiles ...
+    The Ukrainians shot down both missiles and 18 drones")."""
     out = []
     # "destroying 28 drones and both missiles", "both drones had been destroyed": all of the launched
     # count of that weapon, after an interception verb, in a list after an intercepted count, or as
@@ -723,6 +725,11 @@ def _all_intercepted(s: _Sentence, figs: list[_IFig]) -> list[_IFig]:
         launched = [f for f in figs if f.role == "launched" and _same_class(f.weapon, hit[0])]
         if launched:
             out.append(_IFig("intercepted", launched[-1].value, k, hit[1], hit[0]))
+            continue
+        before = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None
+                  and _same_class(e, hit[0])]
+        if w == "both" and len(before) == 1 and before[0]["launched"] == 2:
+            out.append(_IFig("intercepted", 2.0, k, hit[1], hit[0]))
     low = s.text.lower()
     for m in _NONE_OF.finditer(low):
         # "fired two missiles, neither of which was intercepted": launched, and none intercepted
@@ -816,7 +823,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     cues = _cues(s)
     if "not_interception" in cues and _not_interception_applies(s):
         return []  # "the US delivered 500 missiles": deliveries and production are not attacks
-    figs = _interception_figures(s, "air_defence" in cues)
+    figs = _interception_figures(s, "air_defence" in cues, tuple(prev_events))
     if not figs:
         _all_of_the_ones_before(s, prev_events)
         return []
