@@ -15,8 +15,8 @@ from functools import lru_cache
 from helpers.figure_types import classify as classify_figure
 from helpers.numbers import NumberMention, as_int, qualifier_before, read_resource_csv
 from helpers.extract.patterns import (
-    _AUX, _NOT_MODIFIERS, _NOUN_VALUE, _ONE_NOUN, _POSSESSIVES, _PUNCT_STOP, _QUOTES, _REPORTED,
-    _SINGLE_DETERMINERS, _SUBSET_MARKERS, _Sentence, _TOLL_BRIDGE, _TOLL_HEADS, _UPDATE_VERBS,
+    _AUX, _DASHES, _NOT_MODIFIERS, _NOUN_VALUE, _ONE_NOUN, _POSSESSIVES, _PUNCT_STOP, _QUOTES, _REPORTED,
+    _SINGLE_DETERMINERS, _SUBSET_MARKERS, _Sentence, _TIME_UNITS, _TOLL_BRIDGE, _TOLL_HEADS, _UPDATE_VERBS,
     _among_before, _among_group, _feed_items, _is_count_word, _is_subset, _parse, _places, _skip_back,
     _subset_aside, _weapon_near, tables,
 )
@@ -108,7 +108,7 @@ def _casualty_role_after(s: _Sentence, j: int, limit: int = 7,
                 k, limit = close + 1, limit + (close + 1 - k)
                 continue
         # "~300 people - injured and counting": a telegraphic dash between the victims and the word
-        if s.low[k] in ("-", "–", "—", "--") and victims_seen and not unknown \
+        if s.low[k] in _DASHES and victims_seen and not unknown \
                 and t.casualty.match_at(s.low, k + 1, lambda r: r["position"] == "after"):
             k, limit = k + 1, limit + 1
             continue
@@ -650,9 +650,6 @@ def _part_of_casualties(s: _Sentence, first: int) -> bool:
         if s.low[j] in ("casualties", "losses"):
             return True
     return False
-
-
-_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades minute hour day week month year".split())
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,13 @@ weapon class, with its claimant, region and figure type.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from helpers.numbers import NumberMention, as_int, number_words, qualifier_before
 from helpers.extract.patterns import (
-    _AUX, _BARE_FOLLOWERS, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP, _QUOTES,
-    _Sentence, _feed_items, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
+    _AUX, _BARE_FOLLOWERS, _DASHES, _DESCRIBING, _INTERCEPT_FORWARD_SKIP, _NOT_MODIFIERS, _PUNCT_STOP, _QUOTES,
+    _Sentence, _TIME_UNITS, _feed_items, _is_count_word, _is_subset, _skip_back, _weapon_near, tables,
 )
 from helpers.extract.casualties import _cue_hits, _cues, _group, _locate, _typed_figure
 
@@ -84,8 +85,6 @@ def _weapon_after(s: _Sentence, j: int, limit: int = 6) -> tuple[dict, int] | No
 
 # words that end the noun phrase of a count: "a family of six died when a missile hit": no missiles counted
 _NOUN_PHRASE_ENDS = frozenset("and or which that who when while after before because until where".split())
-# a count of time is no count of weapons: "in the aftermath of four days of cross-border drones and missile strikes"
-_TIME_UNITS = frozenset("minute minutes hour hours day days night nights week weeks month months year years".split())
 
 
 def _generic_target(s: _Sentence, j: int, air_defence: bool) -> tuple[dict, int] | None:
@@ -164,7 +163,7 @@ def _intercept_role_after(s: _Sentence, j: int, limit: int = 8) -> tuple[str, in
         if s.low[k] in _INTERCEPT_FORWARD_SKIP or s.low[k] in ("of", "the", "remaining", "other", "others", "rest"):
             k += 1
             continue
-        if s.low[k] in _ASIDE_DASHES and s.low[k] in s.low[k + 1:k + 2 + _ASIDE_MAX]:
+        if s.low[k] in _DASHES and s.low[k] in s.low[k + 1:k + 2 + _ASIDE_MAX]:
             end = s.low.index(s.low[k], k + 1) + 1
             if not any(w in (".", ";", "?", "!") for w in s.low[k:end]):
                 k, limit = end, limit + end - k  # "All 16 drones - of which seven were aimed at Kyiv - were destroyed"
@@ -260,9 +259,6 @@ _CONTINUATION = (("along", "with"), ("together", "with"), ("as", "well", "as"), 
 
 
 _ASIDE_MAX = 15
-
-
-_ASIDE_DASHES = frozenset(("-", "–", "—", "--"))
 
 
 def _adds_to_tally(low: list[str], first: int) -> bool:
@@ -381,7 +377,7 @@ def _distant_passive(s: _Sentence, j: int, nums: list[NumberMention]) -> str | N
     return None
 
 
-def _interception_figures(s: _Sentence, air_defence: bool = False, prev_events: tuple = ()) -> list[_IFig]:
+def _interception_figures(s: _Sentence, air_defence: bool = False, prev_events: Sequence[dict] = ()) -> list[_IFig]:
     """Launched / intercepted / not-reached counts of one sentence, in reading order.
 
     Roles come from a verb before the count, a verb after it, an "N of M" pair, or from the
@@ -701,7 +697,7 @@ def _all_weapon(s: _Sentence, k: int) -> tuple[dict, int] | None:
     return (hit[0], p + hit[1]) if hit else None
 
 
-def _all_intercepted(s: _Sentence, figs: list[_IFig], prev_events: tuple = ()) -> list[_IFig]:
+def _all_intercepted(s: _Sentence, figs: list[_IFig], prev_events: Sequence[dict] = ()) -> list[_IFig]:
     """'..., and all of them were destroyed': intercepted = the launch count just before (in this
     sentence, else an open launch count of the sentence before: "Russia sent 2 Kh-59 missiles ...
     The Ukrainians shot down both missiles and 18 drones")."""
@@ -725,11 +721,11 @@ def _all_intercepted(s: _Sentence, figs: list[_IFig], prev_events: tuple = ()) -
         launched = [f for f in figs if f.role == "launched" and _same_class(f.weapon, hit[0])]
         if launched:
             out.append(_IFig("intercepted", launched[-1].value, k, hit[1], hit[0]))
-            continue
-        before = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None
-                  and _same_class(e, hit[0])]
-        if w == "both" and len(before) == 1 and before[0]["launched"] == 2:
-            out.append(_IFig("intercepted", 2.0, k, hit[1], hit[0]))
+        elif w == "both":
+            before = [e for e in prev_events if e["launched"] is not None and e["intercepted"] is None
+                      and _same_class(e, hit[0])]
+            if len(before) == 1 and before[0]["launched"] == 2:
+                out.append(_IFig("intercepted", 2.0, k, hit[1], hit[0]))
     low = s.text.lower()
     for m in _NONE_OF.finditer(low):
         # "fired two missiles, neither of which was intercepted": launched, and none intercepted
@@ -823,7 +819,7 @@ def _interception_events(s: _Sentence, prev_events: list[dict]) -> list[dict]:
     cues = _cues(s)
     if "not_interception" in cues and _not_interception_applies(s):
         return []  # "the US delivered 500 missiles": deliveries and production are not attacks
-    figs = _interception_figures(s, "air_defence" in cues, tuple(prev_events))
+    figs = _interception_figures(s, "air_defence" in cues, prev_events)
     if not figs:
         _all_of_the_ones_before(s, prev_events)
         return []

@@ -42,6 +42,15 @@ ECONOMIC_COLUMNS = columns.ECONOMIC_FIGURES
 _QUOTES = frozenset(("'", '"', "``", "''", "\u2018", "\u2019", "\u201c", "\u201d"))
 
 
+# a hyphen or dash standing alone as a token: an aside's marks, or a telegraphic "people - injured"
+_DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
+
+
+# a count of time is no count of victims or weapons: "killed two months later", "four days of drones"
+_TIME_UNITS = frozenset("second seconds minute minutes hour hours day days night nights week weeks month months "
+                        "year years decade decades".split())
+
+
 # marks that join separate items of a feed or a live page into one "sentence"
 _ITEM_BREAKS = frozenset(("•", "##", "###", "|", "■", "▪"))
 
